@@ -1,0 +1,67 @@
+/* traction-store-private.h: what the store's own files share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "traction-store.h"
+
+G_BEGIN_DECLS
+
+extern const char * const traction_migrations[];
+extern const guint        traction_n_migrations;
+/* Every table, parents first, NULL-terminated. */
+extern const char * const traction_tables[];
+
+sqlite3  *traction_store_get_db        (TractionStore *self);
+
+/* Turns the last SQLite error of db (or code rc) into a TRACTION_STORE_ERROR
+ * with a message that says what happened and what to do; `what` says what
+ * was being done ("Could not save the deal"). Always returns FALSE. */
+gboolean  traction_store_set_error     (GError     **error,
+                                        sqlite3     *db,
+                                        int          rc,
+                                        const char  *what);
+
+/* One transaction per user action: begin (BEGIN IMMEDIATE), then commit or
+ * rollback. commit emits ::changed. Not nestable. */
+gboolean  traction_store_begin         (TractionStore  *self,
+                                        GError        **error);
+gboolean  traction_store_commit        (TractionStore  *self,
+                                        GError        **error);
+void      traction_store_rollback      (TractionStore  *self);
+
+/* Prepares sql (cached per store for the life of the connection); the
+ * statement comes back reset with its bindings cleared. NULL + error on
+ * failure. Do not finalize it. */
+sqlite3_stmt *traction_store_prepare   (TractionStore  *self,
+                                        const char     *sql,
+                                        GError        **error);
+
+/* Runs statements with no parameters and no result (schema, pragmas). */
+gboolean  traction_store_exec          (TractionStore  *self,
+                                        const char     *sql,
+                                        GError        **error);
+
+/* Binding helpers: NULL text / invalid date bind SQL NULL. */
+void      traction_bind_text           (sqlite3_stmt *stmt, int index, const char *text);
+void      traction_bind_date           (sqlite3_stmt *stmt, int index, const GDate *date);
+/* Column helpers: NULL text gives ""; a NULL or bad date gives a cleared GDate. */
+char     *traction_column_text         (sqlite3_stmt *stmt, int index);
+void      traction_column_date         (sqlite3_stmt *stmt, int index, GDate *out);
+
+/* "2026-11-22T08:30:00Z" for now (UTC), newly allocated. */
+char     *traction_now_timestamp       (void);
+
+/* Writes the default rows of a new database (loss reasons, objections,
+ * SPIN question bank, playbooks). Inside the caller's transaction. */
+gboolean  traction_store_seed_defaults (TractionStore  *self,
+                                        GError        **error);
+
+/* Loads every ARR movement (sorted by client, date) for the revenue rules. */
+GArray   *traction_store_load_movements (TractionStore  *self,
+                                         GError        **error);
+
+G_END_DECLS
