@@ -1,0 +1,43 @@
+#!/bin/bash
+# Takes the README's screenshots from the real app under Xvfb, with the
+# sample company, in light and dark style: docs/screenshots/*.png.
+set -eu
+cd "$(dirname "$0")/.."
+builddir=${1:-build}
+out=docs/screenshots
+today=${TRACTION_TODAY:-2026-11-22}
+mkdir -p "$out"
+tmp=$(mktemp -d)
+display=:$((100 + RANDOM % 100))
+
+Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp &
+xvfb_pid=$!
+cleanup() { kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+sleep 1
+
+export DISPLAY=$display GSK_RENDERER=cairo GSETTINGS_BACKEND=memory GTK_A11Y=none
+locale=C.UTF-8
+locale -a 2>/dev/null | grep -qi "^en_US.utf8$" && locale=en_US.UTF-8
+export GSETTINGS_SCHEMA_DIR="$builddir/data" TRACTION_TODAY=$today LC_ALL=$locale LANGUAGE=en
+
+"$builddir/src/cli/traction-cli" demo --database "$tmp/sample.db" --today "$today"
+
+shoot() {
+  local name=$1 scheme=$2
+  ADW_DEBUG_COLOR_SCHEME=$scheme "$builddir/src/traction" --database "$tmp/sample.db" &
+  local pid=$!
+  local win=""
+  for _ in $(seq 50); do
+    win=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | head -n1) && [ -n "$win" ] && break
+    sleep 0.2
+  done
+  sleep 2
+  import -window "$win" "$out/$name.png"
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  echo "wrote $out/$name.png"
+}
+
+shoot today prefer-light
+shoot today-dark prefer-dark
