@@ -6,33 +6,12 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "traction-store-private.h"
+#include "test-util.h"
 
 typedef struct {
   char          *dir;
   TractionStore *store;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_assert_no_errno (g_unlink (child));
-        }
-    }
-  g_assert_no_errno (g_rmdir (path));
-}
 
 static TractionStore *
 open_store (const char *dir,
@@ -51,10 +30,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("traction-io-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = traction_test_make_dir ("traction-io");
   fixture->store = open_store (fixture->dir, "a.db");
 }
 
@@ -63,47 +39,8 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  traction_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static void
-exec_sql (TractionStore *store,
-          const char    *sql)
-{
-  char *message = NULL;
-  int rc = sqlite3_exec (traction_store_get_db (store), sql, NULL, NULL, &message);
-
-  if (rc != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static gint64
-query_int (TractionStore *store,
-           const char    *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (traction_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-query_text (TractionStore *store,
-            const char    *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (traction_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
 }
 
 static char *
@@ -154,7 +91,7 @@ fill_store (TractionStore *store)
 {
   g_autofree char *note = long_note ();
 
-  exec_sql (store,
+  traction_test_exec (store,
             "INSERT OR REPLACE INTO settings (key, value) VALUES ('currency', 'EUR');"
             "INSERT INTO founders (id, name, role, email, position) VALUES (7, 'Ana', 'CEO', 'ana@example.com', 0);"
             "INSERT INTO products (id, name) VALUES (3, 'Payments API');"
@@ -166,7 +103,7 @@ fill_store (TractionStore *store)
   bind_and_step (store,
                  "INSERT INTO accounts (id, name, notes, created_on) VALUES (12, ?1, ?2, '2025-02-01')",
                  arabic_text, emoji_text);
-  exec_sql (store,
+  traction_test_exec (store,
             "INSERT INTO deals (id, account_id, name, stage, arr_cents, owner_id, created_on, expected_close) "
             "  VALUES (20, 10, 'Pilot', 'proposal', 4800000, 7, '2025-03-01', NULL);"
             "INSERT INTO stage_changes (deal_id, from_stage, to_stage, changed_at) "
@@ -244,12 +181,12 @@ test_json_round_trip (Fixture       *fixture,
   second = export (copy);
   g_assert_cmpstr (first, ==, second);
 
-  note = query_text (copy, "SELECT notes FROM accounts WHERE id = 10");
+  note = traction_test_query_text (copy, "SELECT notes FROM accounts WHERE id = 10");
   g_assert_cmpint (g_utf8_strlen (note, -1), ==, 10000);
   g_assert_cmpstr (note, ==, expected_note);
-  name = query_text (copy, "SELECT name FROM accounts WHERE id = 12");
+  name = traction_test_query_text (copy, "SELECT name FROM accounts WHERE id = 12");
   g_assert_cmpstr (name, ==, arabic_text);
-  g_assert_cmpint (query_int (copy, "SELECT amount_cents FROM arr_movements WHERE id = 31"), ==, 1200000);
+  g_assert_cmpint (traction_test_query_int (copy, "SELECT amount_cents FROM arr_movements WHERE id = 31"), ==, 1200000);
   g_assert_false (traction_store_is_empty (copy));
 
   /* Into a database that holds data: refused, nothing changed. */
@@ -381,7 +318,7 @@ test_csv_good (Fixture       *fixture,
   g_autofree char *created = NULL;
   guint n;
 
-  exec_sql (fixture->store,
+  traction_test_exec (fixture->store,
             "INSERT INTO accounts (id, name, created_on) VALUES (5, 'Acme', '2024-12-01');"
             "INSERT INTO arr_movements (account_id, moved_on, kind, amount_cents) "
             "  VALUES (5, '2025-01-01', 'new', 1000000);");
@@ -399,19 +336,19 @@ test_csv_good (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 5);
 
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM arr_movements"), ==, 6);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM accounts"), ==, 3);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (traction_test_query_int (fixture->store, "SELECT count(*) FROM arr_movements"), ==, 6);
+  g_assert_cmpint (traction_test_query_int (fixture->store, "SELECT count(*) FROM accounts"), ==, 3);
+  g_assert_cmpint (traction_test_query_int (fixture->store,
                               "SELECT amount_cents FROM arr_movements WHERE kind = 'expansion-upsell'"), ==, 250050);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (traction_test_query_int (fixture->store,
                               "SELECT count(*) FROM arr_movements WHERE account_id = 5"), ==, 3);
-  created = query_text (fixture->store, "SELECT created_on FROM accounts WHERE name = 'Globex'");
+  created = traction_test_query_text (fixture->store, "SELECT created_on FROM accounts WHERE name = 'Globex'");
   g_assert_cmpstr (created, ==, "2025-03-01");
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (traction_test_query_int (fixture->store,
                               "SELECT amount_cents FROM arr_movements m JOIN accounts a ON a.id = m.account_id "
                               "WHERE a.name = 'Initech, \"the\" company'"), ==, 12000);
   /* New clients get ids in order of first appearance. */
-  g_assert_cmpint (query_int (fixture->store, "SELECT id < (SELECT id FROM accounts WHERE name LIKE 'Initech%') "
+  g_assert_cmpint (traction_test_query_int (fixture->store, "SELECT id < (SELECT id FROM accounts WHERE name LIKE 'Initech%') "
                                               "FROM accounts WHERE name = 'Globex'"), ==, 1);
 }
 
@@ -429,8 +366,8 @@ test_csv_bom_crlf (Fixture       *fixture,
                   &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM accounts WHERE name = 'Multi\r\nline Co'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store, "SELECT sum(amount_cents) FROM arr_movements"), ==, 30000);
+  g_assert_cmpint (traction_test_query_int (fixture->store, "SELECT count(*) FROM accounts WHERE name = 'Multi\r\nline Co'"), ==, 1);
+  g_assert_cmpint (traction_test_query_int (fixture->store, "SELECT sum(amount_cents) FROM arr_movements"), ==, 30000);
 }
 
 static void
@@ -503,7 +440,7 @@ test_csv_bad (Fixture       *fixture,
 {
   g_autofree char *before = NULL;
 
-  exec_sql (fixture->store,
+  traction_test_exec (fixture->store,
             "INSERT INTO accounts (id, name, created_on) VALUES (5, 'Existing', '2024-12-01');"
             "INSERT INTO arr_movements (account_id, moved_on, kind, amount_cents) "
             "  VALUES (5, '2025-01-01', 'new', 1000000);");
@@ -533,7 +470,7 @@ test_csv_existing_arr (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  exec_sql (fixture->store,
+  traction_test_exec (fixture->store,
             "INSERT INTO accounts (id, name, created_on) VALUES (5, 'Existing', '2024-12-01');"
             "INSERT INTO arr_movements (account_id, moved_on, kind, amount_cents) "
             "  VALUES (5, '2025-01-01', 'new', 1000000);");
@@ -560,9 +497,9 @@ test_csv_existing_arr (Fixture       *fixture,
                                 "Existing,2025-03-01,churn,10500\n"
                                 "Existing,2025-02-01,expansion-usage,500\n", &error), ==, 2);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (traction_test_query_int (fixture->store,
                               "SELECT count(*) FROM arr_movements WHERE account_id = 5"), ==, 3);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM accounts"), ==, 1);
+  g_assert_cmpint (traction_test_query_int (fixture->store, "SELECT count(*) FROM accounts"), ==, 1);
 }
 
 int

@@ -6,7 +6,7 @@
 
 #include <glib/gstdio.h>
 
-#include "traction-store-private.h"
+#include "test-util.h"
 
 typedef struct {
   char *dir;
@@ -16,23 +16,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("traction-sample-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = traction_test_make_dir ("traction-sample");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  traction_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -68,37 +59,6 @@ open_sample (Fixture    *f,
   g_assert_true (traction_store_load_sample (store, &today, &error));
   g_assert_no_error (error);
   return store;
-}
-
-/* First column of the first row of sql, as an integer. */
-static gint64
-query_int (TractionStore *store,
-           const char    *sql)
-{
-  sqlite3 *db = traction_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-query_text (TractionStore *store,
-            const char    *sql)
-{
-  sqlite3 *db = traction_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
 }
 
 static int
@@ -147,100 +107,100 @@ test_sample_content (Fixture       *f,
   TractionRules rules;
 
   /* ~25 clients with ARR movements, ~40 deals, every stage. */
-  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT account_id) FROM arr_movements"), ==, 25);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM deals"), ==, 40);
-  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT stage) FROM deals"), ==, 7);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(DISTINCT account_id) FROM arr_movements"), ==, 25);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM deals"), ==, 40);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(DISTINCT stage) FROM deals"), ==, 7);
   for (guint kind = 0; kind < TRACTION_N_MOVE_KINDS; kind++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM arr_movements WHERE kind = '%s'",
                                               traction_move_kind_to_id (kind));
-      g_assert_cmpint (query_int (store, sql), >=, 1);
+      g_assert_cmpint (traction_test_query_int (store, sql), >=, 1);
     }
 
   /* Stage history: one creation row per deal, and the last change is the
    * deal's stage. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM stage_changes WHERE from_stage IS NULL"), ==, 40);
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM stage_changes WHERE from_stage IS NULL"), ==, 40);
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM deals d WHERE d.stage <> (SELECT to_stage FROM stage_changes s"
                               " WHERE s.deal_id = d.id ORDER BY changed_at DESC, id DESC LIMIT 1)"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM deals WHERE stage = 'lost' AND loss_reason_id IS NULL"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM deals WHERE stage = 'won' AND win_reason = ''"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT source) FROM deals"), ==, 5);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM deals WHERE source = 'warm_intro' AND introduced_by = ''"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM qualifications WHERE deal_id ="
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM deals WHERE stage = 'lost' AND loss_reason_id IS NULL"), ==, 0);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM deals WHERE stage = 'won' AND win_reason = ''"), ==, 0);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(DISTINCT source) FROM deals"), ==, 5);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM deals WHERE source = 'warm_intro' AND introduced_by = ''"), ==, 0);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM qualifications WHERE deal_id ="
                                      " (SELECT deal_id FROM qualifications GROUP BY deal_id ORDER BY count(*) DESC LIMIT 1)"), ==, 3);
 
   /* Stalled: open, not paused, last touchpoint more than 15 days ago. */
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM deals d WHERE d.stage NOT IN ('won', 'lost')"
                               " AND d.paused_reason IS NULL"
                               " AND julianday('2026-11-22') - julianday((SELECT max(happened_on) FROM touchpoints t"
                               " WHERE t.deal_id = d.id)) > 15"), ==, 3);
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM deals WHERE paused_reason IS NOT NULL"
                               " AND paused_until > '2026-11-22'"), ==, 1);
 
   /* This week (Monday 2026-11-16 on): 3 new prospects, 2 calls or meetings. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM deals WHERE created_on >= '2026-11-16'"), ==, 3);
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM deals WHERE created_on >= '2026-11-16'"), ==, 3);
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM touchpoints WHERE happened_on >= '2026-11-16'"
                               " AND kind IN ('call', 'meeting')"), ==, 2);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM next_steps WHERE done_on IS NULL AND due_on < '2026-11-22'"), >=, 2);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM next_steps WHERE done_on IS NULL AND due_on = '2026-11-22'"), >=, 2);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM next_steps WHERE done_on IS NULL AND due_on < '2026-11-22'"), >=, 2);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM next_steps WHERE done_on IS NULL AND due_on = '2026-11-22'"), >=, 2);
 
   /* Renewals in the next 90 days. */
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM contracts WHERE status = 'active'"
                               " AND renewal_on >= '2026-11-22' AND renewal_on < date('2026-11-22', '+90 days')"), >=, 3);
 
   /* The critical provider, and the coverage gap and single point of failure. */
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM providers p WHERE (SELECT dependency_risk FROM provider_reviews r"
                               " WHERE r.provider_id = p.id ORDER BY reviewed_on DESC LIMIT 1) = 5"), ==, 1);
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM providers p WHERE (SELECT dependency_risk FROM provider_reviews r"
                               " WHERE r.provider_id = p.id ORDER BY reviewed_on DESC LIMIT 1) = 4"), ==, 1);
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM products p WHERE NOT EXISTS (SELECT 1 FROM product_coverage c"
                               " WHERE c.product_id = p.id AND c.role = 'primary')"), ==, 1);
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM products p WHERE EXISTS (SELECT 1 FROM product_coverage c"
                               " WHERE c.product_id = p.id AND c.role = 'primary') AND NOT EXISTS (SELECT 1"
                               " FROM product_coverage c WHERE c.product_id = p.id AND c.role = 'backup')"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM provider_mitigations"), >=, 3);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM provider_mitigations"), >=, 3);
 
   /* A design partner late on a milestone; one candidate below 18/25; the
    * same request from two partners. */
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM design_partners p JOIN partner_milestones m ON m.partner_id = p.id"
                               " WHERE m.done_on IS NULL AND date(p.start_on, '+' ||"
                               " CASE m.milestone WHEN 0 THEN 14 WHEN 1 THEN 30 WHEN 2 THEN 60 WHEN 3 THEN 90 ELSE 180 END"
                               " || ' days') < '2026-11-22'"), >=, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM design_partners"), ==, 4);
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM design_partners"), ==, 4);
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM design_partners WHERE icp_fit + brand_value + technical_readiness"
                               " + feedback_quality + expansion_potential < 18"), ==, 1);
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT max(n) FROM (SELECT count(DISTINCT partner_id) AS n FROM feedback_items"
                               " WHERE request_key <> '' GROUP BY request_key)"), ==, 2);
 
   /* The at-risk client: latest score under 60, falling, with an open
    * volume-drop alert. */
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM health_scores h JOIN alerts a ON a.account_id = h.account_id"
                               " WHERE h.month = '2026-11-01' AND h.score_tenths < 600"
                               " AND a.kind = 'volume_drop' AND a.status = 'open'"), >=, 1);
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM health_scores h JOIN accounts a ON a.id = h.account_id"
                               " WHERE a.name = 'Lumio Bank' AND h.month = '2026-08-01' AND h.score_tenths >= 750"), ==, 1);
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM health_scores WHERE month = '2026-11-01' AND score_tenths >= 600"), >=, 18);
-  g_assert_cmpint (query_int (store,
+  g_assert_cmpint (traction_test_query_int (store,
                               "SELECT count(*) FROM alerts WHERE due_at <= raised_at"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT month) FROM usage_months"), ==, 18);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM assets WHERE updated_on < date('2026-11-22', '-30 days')"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM demo_plan_items"), >=, 3);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM review_goals"), >=, 3);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(DISTINCT month) FROM usage_months"), ==, 18);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM assets WHERE updated_on < date('2026-11-22', '-30 days')"), ==, 1);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM demo_plan_items"), >=, 3);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM review_goals"), >=, 3);
 
   /* Settings: coverage under 3.0×. */
   company = traction_store_get_company_name (store);
@@ -251,7 +211,7 @@ test_sample_content (Fixture       *f,
   g_assert_cmpint (rules.quarterly_target_cents, >, 0);
   g_assert_cmpint (rules.fiscal_year_start_month, ==, 1);
 
-  integrity = query_text (store, "PRAGMA integrity_check");
+  integrity = traction_test_query_text (store, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");
   {
     sqlite3_stmt *stmt = NULL;
@@ -273,7 +233,7 @@ test_sample_coverage (Fixture       *f,
   double coverage;
 
   /* Open, not paused, closing in 2026 Q4 (or without a date). */
-  quarter = query_int (store,
+  quarter = traction_test_query_int (store,
                        "SELECT sum(arr_cents) FROM deals WHERE stage NOT IN ('won', 'lost')"
                        " AND paused_reason IS NULL AND (expected_close IS NULL OR"
                        " (expected_close >= '2026-10-01' AND expected_close < '2027-01-01'))");
@@ -303,7 +263,7 @@ test_sample_not_empty (Fixture       *f,
   g_autoptr(TractionStore) store = open_sample (f, "twice.db");
   g_autoptr(GError) error = NULL;
   TractionGenerateOptions options = { 10, 10, 3, 1 };
-  gint64 deals = query_int (store, "SELECT count(*) FROM deals");
+  gint64 deals = traction_test_query_int (store, "SELECT count(*) FROM deals");
   GDate today;
 
   sample_today (&today);
@@ -315,7 +275,7 @@ test_sample_not_empty (Fixture       *f,
   g_assert_error (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_NOT_EMPTY);
 
   /* Nothing changed, and the store still takes writes. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM deals"), ==, deals);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM deals"), ==, deals);
   g_clear_error (&error);
   g_assert_true (traction_store_set_setting (store, "company_name", "Renamed", &error));
   g_assert_no_error (error);
@@ -339,16 +299,16 @@ test_sample_other_days (Fixture       *f,
       g_assert_true (traction_date_parse (days[i], &today, NULL));
       g_assert_true (traction_store_load_sample (store, &today, &error));
       g_assert_no_error (error);
-      g_assert_cmpint (query_int (store, "SELECT count(*) FROM deals"), ==, 40);
+      g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM deals"), ==, 40);
 
       sql = g_strdup_printf ("SELECT count(*) FROM deals d WHERE d.stage NOT IN ('won', 'lost')"
                              " AND d.paused_reason IS NULL AND julianday('%s') - julianday((SELECT"
                              " max(happened_on) FROM touchpoints t WHERE t.deal_id = d.id)) > 15", days[i]);
-      g_assert_cmpint (query_int (store, sql), ==, 3);
+      g_assert_cmpint (traction_test_query_int (store, sql), ==, 3);
       g_clear_pointer (&sql, g_free);
       sql = g_strdup_printf ("SELECT count(*) FROM alerts WHERE kind = 'volume_drop' AND source_month = '%.8s01'",
                              days[i]);
-      g_assert_cmpint (query_int (store, sql), >=, 1);
+      g_assert_cmpint (traction_test_query_int (store, sql), >=, 1);
     }
 }
 
@@ -376,20 +336,20 @@ test_generate (Fixture       *f,
   g_assert_true (traction_store_generate (c, &options, &today, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (query_int (a, "SELECT count(*) FROM deals"), ==, 2000);
-  g_assert_cmpint (query_int (a, "SELECT count(DISTINCT account_id) FROM contracts"), ==, 200);
-  g_assert_cmpint (query_int (a, "SELECT count(DISTINCT account_id) FROM arr_movements"), ==, 200);
-  g_assert_cmpint (query_int (a, "SELECT count(DISTINCT stage) FROM deals"), ==, 7);
-  g_assert_cmpint (query_int (a, "SELECT count(*) FROM stage_changes WHERE from_stage IS NULL"), ==, 2000);
-  g_assert_cmpint (query_int (a, "SELECT count(*) FROM deals d WHERE NOT EXISTS"
+  g_assert_cmpint (traction_test_query_int (a, "SELECT count(*) FROM deals"), ==, 2000);
+  g_assert_cmpint (traction_test_query_int (a, "SELECT count(DISTINCT account_id) FROM contracts"), ==, 200);
+  g_assert_cmpint (traction_test_query_int (a, "SELECT count(DISTINCT account_id) FROM arr_movements"), ==, 200);
+  g_assert_cmpint (traction_test_query_int (a, "SELECT count(DISTINCT stage) FROM deals"), ==, 7);
+  g_assert_cmpint (traction_test_query_int (a, "SELECT count(*) FROM stage_changes WHERE from_stage IS NULL"), ==, 2000);
+  g_assert_cmpint (traction_test_query_int (a, "SELECT count(*) FROM deals d WHERE NOT EXISTS"
                                  " (SELECT 1 FROM touchpoints t WHERE t.deal_id = d.id)"), ==, 0);
-  g_assert_cmpint (query_int (a, "SELECT max(n) FROM (SELECT count(*) AS n FROM touchpoints"
+  g_assert_cmpint (traction_test_query_int (a, "SELECT max(n) FROM (SELECT count(*) AS n FROM touchpoints"
                                  " WHERE deal_id IS NOT NULL GROUP BY deal_id)"), <=, 5);
-  g_assert_cmpint (query_int (a, "SELECT count(DISTINCT month) FROM health_scores"), ==, 12);
-  g_assert_cmpint (query_int (a, "SELECT count(*) FROM health_scores"), ==,
-                   query_int (a, "SELECT count(*) FROM usage_months"));
+  g_assert_cmpint (traction_test_query_int (a, "SELECT count(DISTINCT month) FROM health_scores"), ==, 12);
+  g_assert_cmpint (traction_test_query_int (a, "SELECT count(*) FROM health_scores"), ==,
+                   traction_test_query_int (a, "SELECT count(*) FROM usage_months"));
 
-  integrity = query_text (a, "PRAGMA integrity_check");
+  integrity = traction_test_query_text (a, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");
 
   dump_a = dump_database (a);

@@ -7,7 +7,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
-#include "traction-store-private.h"
+#include "test-util.h"
 
 typedef struct {
   char *dir;
@@ -18,39 +18,15 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("traction-store-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = traction_test_make_dir ("traction-store");
   f->path = g_build_filename (f->dir, "traction.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          g_chmod (child, 0700);
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_chmod (f->dir, 0700);
-  remove_tree (f->dir);
+  traction_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "traction-store-private.h"
+#include "test-util.h"
 
 typedef struct {
   char          *dir;
@@ -38,8 +38,7 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("traction-today-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = traction_test_make_dir ("traction-today");
   f->path = g_build_filename (f->dir, "traction.db", NULL);
   f->store = traction_store_open (f->path, TRUE, &error);
   g_assert_no_error (error);
@@ -50,18 +49,9 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_assert_finalize_object (f->store);
 
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  traction_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -71,11 +61,7 @@ static void
 exec_sql (Fixture    *f,
           const char *sql)
 {
-  char *message = NULL;
-  int rc = sqlite3_exec (traction_store_get_db (f->store), sql, NULL, NULL, &message);
-
-  if (rc != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  traction_test_exec (f->store, sql);
 }
 
 static int

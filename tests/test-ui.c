@@ -14,6 +14,7 @@
 #include "traction-application.h"
 #include "traction-window.h"
 #include "traction-today-page.h"
+#include "test-util.h"
 
 #define TEST_TODAY "2026-11-22"
 
@@ -420,25 +421,6 @@ test_corrupt_restore (void)
   close_window (window);
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -456,8 +438,7 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", FALSE);
 
-  tmp_dir = g_dir_make_tmp ("traction-ui-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = traction_test_make_dir ("traction-ui");
   /* Keep $XDG_DATA_HOME out of it: nothing below opens the default path. */
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
 
@@ -480,7 +461,7 @@ main (int   argc,
   result = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  traction_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return result;

@@ -1,0 +1,84 @@
+/* test-util.c: what the test suites share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "test-util.h"
+
+char *
+traction_test_make_dir (const char *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strconcat (prefix, "-XXXXXX", NULL);
+  char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+traction_test_remove_tree (const char *path)
+{
+  g_chmod (path, 0700);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          traction_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+void
+traction_test_exec (TractionStore *store,
+                    const char    *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (traction_store_get_db (store), sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static sqlite3_stmt *
+first_row (TractionStore *store,
+           const char    *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (traction_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return stmt;
+}
+
+gint64
+traction_test_query_int (TractionStore *store,
+                         const char    *sql)
+{
+  sqlite3_stmt *stmt = first_row (store, sql);
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+char *
+traction_test_query_text (TractionStore *store,
+                          const char    *sql)
+{
+  sqlite3_stmt *stmt = first_row (store, sql);
+  char *value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+  return value;
+}
