@@ -50,3 +50,7 @@ print(f"{'benchmark':<50} {'median ms':>10} {'peak MiB':>9} {'runs':>5}")
 for name, ms, mib, runs in rows:
     print(f"{name:<50} {ms:>10.1f} {mib:>9.1f} {runs:>5}")
 PY
+
+# The pipeline board: models from the store and a search keystroke on
+# 20,000 deals (needs GTK, so a virtual display).
+xvfb-run -a env TRACTION_TODAY=2026-11-22 GSK_RENDERER=cairo GTK_A11Y=none "$builddir/tests/bench-board"

@@ -23,8 +23,12 @@ export GSETTINGS_SCHEMA_DIR="$builddir/data" TRACTION_TODAY=$today LC_ALL=$local
 
 "$builddir/src/cli/traction-cli" demo --database "$tmp/sample.db" --today "$today"
 
+# name:keys — the view's Alt+N shortcut (the order of the sidebar), then
+# any keys that open what the picture shows.
+views=(today:alt+1 pipeline:alt+2 partners:alt+3 providers:alt+4)
+
 shoot() {
-  local name=$1 scheme=$2
+  local scheme=$1 suffix=$2
   ADW_DEBUG_COLOR_SCHEME=$scheme "$builddir/src/traction" --database "$tmp/sample.db" &
   local pid=$!
   local win=""
@@ -33,11 +37,16 @@ shoot() {
     sleep 0.2
   done
   sleep 2
-  import -window "$win" "$out/$name.png"
+  for entry in "${views[@]}"; do
+    local name=${entry%%:*} keys=${entry#*:}
+    xdotool key --window "$win" $keys
+    sleep 1.5
+    import -window "$win" "$out/$name$suffix.png"
+    echo "wrote $out/$name$suffix.png"
+  done
   kill "$pid"
   wait "$pid" 2>/dev/null || true
-  echo "wrote $out/$name.png"
 }
 
-shoot today prefer-light
-shoot today-dark prefer-dark
+shoot prefer-light ""
+shoot prefer-dark "-dark"

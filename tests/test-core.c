@@ -275,6 +275,42 @@ test_dates_today (void)
 /* Money                                                               */
 /* ------------------------------------------------------------------ */
 
+/* What founders type into amount fields. */
+static void
+test_money_parse_input (void)
+{
+  static const struct { const char *text; gint64 cents; } good[] = {
+    { "48000", 4800000 },
+    { " $48,000 ", 4800000 },
+    { "€1 250.50", 125050 },
+    { "USD 48,000.5", 4800050 },
+    { "48\u00a0000", 4800000 },
+    { "£0.99", 99 },
+  };
+  static const char * const bad[] = {
+    "12x", "-5", "$-5", "48,,000", ",48", "48,", "1e5", "", "$", "abc", "48 000 USD", "<b>5</b>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 cents = -1;
+
+      g_assert_true (traction_money_parse_input (good[i].text, &cents, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (cents, ==, good[i].cents);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 cents = -1;
+
+      g_assert_false (traction_money_parse_input (bad[i], &cents, &error));
+      g_assert_error (error, TRACTION_CORE_ERROR, TRACTION_CORE_ERROR_INVALID);
+    }
+}
+
 static void
 test_money_parse (void)
 {
@@ -1534,6 +1570,7 @@ main (int   argc,
   g_test_add_func ("/core/dates/today", test_dates_today);
 
   g_test_add_func ("/core/money/parse", test_money_parse);
+  g_test_add_func ("/core/money/parse-input", test_money_parse_input);
   g_test_add_func ("/core/money/format", test_money_format);
 
   g_test_add_func ("/core/pipeline/stages", test_pipeline_stages);

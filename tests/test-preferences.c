@@ -7,9 +7,9 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "test-util.h"
 #include "traction-preferences-window.h"
 
 #define PRODUCT_NAME "<b>Cards & Co</b> 💳"
@@ -319,7 +319,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -331,8 +330,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  tmp_dir = g_dir_make_tmp ("traction-prefs-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = traction_test_make_dir ("traction-prefs");
 
   g_test_add_func ("/preferences/health-weights", test_health_weights);
   g_test_add_func ("/preferences/pipeline", test_pipeline);
@@ -342,17 +340,7 @@ main (int   argc,
   status = g_test_run ();
 
   /* The databases with their WAL and backup files. */
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-        g_remove (path);
-      }
-  }
-  g_rmdir (tmp_dir);
+  traction_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return status;

@@ -16,6 +16,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "traction-partner-report.h"
+#include "traction-store-partners.h"
+#include "traction-pipeline-review.h"
+#include "traction-report.h"
 #include "traction-store.h"
 
 #define EXIT_USAGE 2
@@ -747,6 +751,158 @@ command_import_movements (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* report */
+
+/* "2026-10" into year and month. */
+static gboolean
+parse_month_option (const char *text,
+                    int        *year,
+                    int        *month,
+                    int        *status)
+{
+  guint64 y = 0, m = 0;
+
+  if (text == NULL || strlen (text) != 7 || text[4] != '-' ||
+      !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[6]))
+    goto bad;
+  {
+    char year_text[5];
+
+    memcpy (year_text, text, 4);
+    year_text[4] = '\0';
+    if (!g_ascii_string_to_unsigned (year_text, 10, 1, 9998, &y, NULL) ||
+        !g_ascii_string_to_unsigned (text + 5, 10, 1, 12, &m, NULL))
+      goto bad;
+  }
+  *year = (int)y;
+  *month = (int)m;
+  return TRUE;
+
+bad:
+  {
+    g_autofree char *message = g_strdup_printf (_("--month: “%s” is not a month (YYYY-MM)"),
+                                                text != NULL ? text : "");
+
+    *status = usage_error (message);
+    return FALSE;
+  }
+}
+
+/* report partner-status: the one-page design-partner status. */
+static int
+command_report_partner_status (int    argc,
+                               char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *partner = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *company = NULL;
+  g_autoptr(TractionPartnerReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  Database db = { 0 };
+  GDate today;
+  gint64 partner_id = 0;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (created when missing)"), N_("FILE") },
+    { "partner", 0, 0, G_OPTION_ARG_STRING, &partner, N_("Name of the design partner"), N_("NAME") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Day the status is taken as of (default: today)"), N_("YYYY-MM-DD") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("PDF file to write"), N_("FILE.pdf") },
+    { NULL }
+  };
+
+  if (!parse_options (_("partner-status"),
+                      _("Writes the one-page status of a design partner as PDF, for its feedback session."),
+                      entries, &argc, &argv, &status) ||
+      !require_database (database, &status) ||
+      !resolve_today (today_text, &today, &status))
+    return status;
+  if (partner == NULL || partner[0] == '\0')
+    return usage_error (_("report partner-status needs --partner NAME"));
+  if (out == NULL || out[0] == '\0')
+    return usage_error (_("report needs --out FILE.pdf"));
+
+  if (!database_open (&db, database, &error))
+    return database_fail (&db, error);
+  if (!traction_store_find_partner (db.store, partner, &partner_id, &error) ||
+      (report = traction_partner_report_new (db.store, partner_id, &today, &error)) == NULL)
+    return database_fail (&db, error);
+  company = traction_store_get_company_name (db.store);
+  database_close (&db, FALSE);
+
+  if (!traction_report_write_pdf (traction_partner_report_spec (), report, company,
+                                  traction_paper_from_locale (), out, &error))
+    return print_error (error);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+command_report (int    argc,
+                char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *month_text = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *company = NULL;
+  g_autoptr(TractionPipelineReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  Database db = { 0 };
+  GDate today;
+  int year = 0, month = 0;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (created when missing)"), N_("FILE") },
+    { "month", 0, 0, G_OPTION_ARG_STRING, &month_text, N_("Month to review (default: the month of today)"), N_("YYYY-MM") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Day the open pipeline is taken as of (default: today)"), N_("YYYY-MM-DD") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("PDF file to write"), N_("FILE.pdf") },
+    { NULL }
+  };
+
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "partner-status"))
+      return command_report_partner_status (argc, argv);
+
+  if (!parse_options (_("pipeline-review|partner-status"),
+                      _("Writes a report as PDF, on A4 or Letter paper as the locale prefers. "
+                        "Reports: pipeline-review (the monthly pipeline review), "
+                        "partner-status (a design partner's one-page status; see “report partner-status --help”)."),
+                      entries, &argc, &argv, &status) ||
+      !require_database (database, &status) ||
+      !resolve_today (today_text, &today, &status))
+    return status;
+  if (argc != 2 || !g_str_equal (argv[1], "pipeline-review"))
+    return usage_error (_("report needs the name of a report: pipeline-review or partner-status"));
+  if (out == NULL || out[0] == '\0')
+    return usage_error (_("report needs --out FILE.pdf"));
+  if (month_text != NULL)
+    {
+      if (!parse_month_option (month_text, &year, &month, &status))
+        return status;
+    }
+  else
+    {
+      year = g_date_get_year (&today);
+      month = g_date_get_month (&today);
+    }
+
+  if (!database_open (&db, database, &error))
+    return database_fail (&db, error);
+  review = traction_store_load_pipeline_review (db.store, year, month, &today, &error);
+  if (review == NULL)
+    return database_fail (&db, error);
+  company = traction_store_get_company_name (db.store);
+  database_close (&db, FALSE);
+
+  if (!traction_report_write_pdf (traction_pipeline_review_report (), review, company,
+                                  traction_paper_from_locale (), out, &error))
+    return print_error (error);
+
+  return EXIT_SUCCESS;
+}
+
 /* main */
 
 static const Command commands[] = {
@@ -756,6 +912,7 @@ static const Command commands[] = {
   { "export", N_("Export the whole database as JSON"), command_export },
   { "import", N_("Import a JSON export into a new database"), command_import },
   { "import-movements", N_("Import ARR movements from CSV"), command_import_movements },
+  { "report", N_("Write a report as PDF (pipeline-review, partner-status)"), command_report },
 };
 
 static void

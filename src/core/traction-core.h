@@ -64,6 +64,14 @@ void      traction_date_today         (GDate       *out);
 gboolean  traction_money_parse        (const char  *text,
                                        gint64      *cents,
                                        GError     **error);
+/* What a founder types in an amount field: like traction_money_parse, and
+ * also surrounding spaces, one leading currency symbol ($ € £ ¥) or code
+ * ("USD 48,000"), and thousands separators (",", space, no-break and thin
+ * spaces) between digits ("$48,000", "48 000.50"). Letters, signs and
+ * anything else are rejected with a message that says what to type. */
+gboolean  traction_money_parse_input  (const char  *text,
+                                       gint64      *cents,
+                                       GError     **error);
 /* Exact: "$1,250.50" style using the locale's grouping and the currency's
  * symbol (USD $, EUR €, GBP £, else the code). compact: "$48K", "$1.2M". */
 char     *traction_money_format       (gint64       cents,
@@ -576,5 +584,194 @@ TractionGraduation traction_graduation_prompts (guint                active_payi
                                                 gint64               company_arr_cents,
                                                 gboolean             sales_hire_joined,
                                                 const TractionRules *rules);
+
+/* ------------------------------------------------------------------ */
+/* Coverage (§4): product × primary and backup providers, exposure      */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+  TRACTION_COVERAGE_PRIMARY,
+  TRACTION_COVERAGE_BACKUP,
+} TractionCoverageRole;
+
+/* One row of the coverage matrix: provider covers product in role. */
+typedef struct {
+  gint64               product;
+  gint64               provider;
+  TractionCoverageRole role;
+} TractionCoverageLink;
+
+typedef enum {
+  TRACTION_COVERAGE_COVERED,       /* two primaries, or a primary and a backup */
+  TRACTION_COVERAGE_SINGLE_POINT,  /* exactly one primary and no backup */
+  TRACTION_COVERAGE_GAP,           /* no primary */
+} TractionCoverageStatus;
+
+const char             *traction_coverage_role_to_id     (TractionCoverageRole role);  /* "primary", "backup" */
+gboolean                traction_coverage_role_from_id   (const char *id, TractionCoverageRole *out);
+const char             *traction_coverage_status_label   (TractionCoverageStatus status); /* "Gap" */
+const char             *traction_coverage_status_advice  (TractionCoverageStatus status);
+/* Gap without a primary; single point with one primary and no backup. */
+TractionCoverageStatus  traction_coverage_status         (guint n_primary, guint n_backup);
+/* status[i] for products[i] from the links (links to other products are ignored;
+ * a product with no link is a gap). */
+void                    traction_coverage_evaluate       (const gint64               *products,
+                                                          gsize                       n_products,
+                                                          const TractionCoverageLink *links,
+                                                          gsize                       n_links,
+                                                          TractionCoverageStatus     *status);
+/* The products provider serves as a primary (exposed when it fails), and
+ * among them the ones nothing else covers, neither another primary nor a
+ * backup (no fallback). Both GArrays of gint64, in link order, no repeats;
+ * no_fallback may be NULL. */
+GArray                 *traction_coverage_exposed_products (const TractionCoverageLink *links,
+                                                            gsize                       n_links,
+                                                            gint64                      provider,
+                                                            GArray                    **no_fallback);
+
+/* A client using a product, with the client's ARR. */
+typedef struct {
+  gint64 client;
+  gint64 product;
+  gint64 arr_cents;
+} TractionProductUse;
+
+/* The clients using at least one of products (each counted once, with its
+ * ARR once): returns their ARR, n_clients (may be NULL) their number.
+ * Clients with no ARR (prospects, churned) count in neither. */
+gint64                  traction_coverage_exposed_arr    (const TractionProductUse   *uses,
+                                                          gsize                       n_uses,
+                                                          const gint64               *products,
+                                                          gsize                       n_products,
+                                                          guint                      *n_clients);
+
+/* ------------------------------------------------------------------ */
+/* §1 Stage moves (traction-stage-rules.c)                              */
+/* ------------------------------------------------------------------ */
+
+/* What a move from one stage to another asks of the founder; flags. */
+typedef enum {
+  TRACTION_MOVE_OK                = 0,
+  TRACTION_MOVE_SAME              = 1 << 0,  /* from == to: nothing to do */
+  TRACTION_MOVE_BACKWARDS         = 1 << 1,  /* earlier stage, or out of Won/Lost: a reason */
+  TRACTION_MOVE_BANT_LOW          = 1 << 2,  /* forward into Qualified..Won without BANT
+                                                >= bant_medium: warn, override with a reason */
+  TRACTION_MOVE_NEEDS_LOSS_REASON = 1 << 3,  /* entering Lost: a loss reason */
+} TractionMoveCheck;
+
+/* Pure: has_bant FALSE when the deal was never scored (bant_total ignored). */
+TractionMoveCheck traction_stage_move_check        (TractionStage        from,
+                                                    TractionStage        to,
+                                                    gboolean             has_bant,
+                                                    int                  bant_total,
+                                                    const TractionRules *rules);
+/* TRUE when the check asks for a written reason (backwards or BANT override). */
+gboolean          traction_move_check_needs_reason (TractionMoveCheck    check);
+
+/* ------------------------------------------------------------------ */
+/* §3 Design-partner tracker (traction-partner-rules.c)                 */
+/* ------------------------------------------------------------------ */
+
+typedef enum {
+  TRACTION_PARTNER_CANDIDATE,
+  TRACTION_PARTNER_EVALUATING,
+  TRACTION_PARTNER_ACTIVE,
+  TRACTION_PARTNER_CONVERTED,
+  TRACTION_PARTNER_NOT_CONVERTED,
+  TRACTION_PARTNER_DISQUALIFIED,
+  TRACTION_N_PARTNER_STATUSES
+} TractionPartnerStatus;
+
+const char *traction_partner_status_to_id   (TractionPartnerStatus status);
+gboolean    traction_partner_status_from_id (const char *id, TractionPartnerStatus *out);
+const char *traction_partner_status_label   (TractionPartnerStatus status);
+
+/* Evaluation stages (qualification-led process); PAPER is the paper
+ * process checklist (security, legal, procurement), not a stage. */
+typedef enum {
+  TRACTION_EVAL_DISCOVERY,
+  TRACTION_EVAL_SCOPE,
+  TRACTION_EVAL_VALIDATE,
+  TRACTION_EVAL_NEGOTIATE,
+  TRACTION_EVAL_PAPER,
+  TRACTION_N_EVAL_LISTS
+} TractionEvalStage;
+
+#define TRACTION_N_EVAL_STAGES 4
+
+const char *traction_eval_stage_to_id   (TractionEvalStage stage);
+gboolean    traction_eval_stage_from_id (const char *id, TractionEvalStage *out);
+const char *traction_eval_stage_label   (TractionEvalStage stage);
+/* Number of gate items of a stage (or of the paper process). */
+guint       traction_eval_gate_count    (TractionEvalStage stage);
+/* Translated text of gate item `item` of stage. */
+const char *traction_eval_gate_item     (TractionEvalStage stage, guint item);
+
+/* Go/No-Go meeting outcome. */
+typedef enum {
+  TRACTION_GO_NO_GO_NONE,   /* not held yet */
+  TRACTION_GO_NO_GO_GO,
+  TRACTION_GO_NO_GO_NO_GO,
+  TRACTION_N_GO_NO_GO
+} TractionGoNoGo;
+
+const char *traction_go_no_go_to_id   (TractionGoNoGo outcome);  /* "", "go", "no_go" */
+gboolean    traction_go_no_go_from_id (const char *id, TractionGoNoGo *out);
+const char *traction_go_no_go_label   (TractionGoNoGo outcome);
+
+/* The agreement's discount must be justified by at least one lever (early
+ * signature, term length <= 24 months, public reference): FALSE with
+ * TRACTION_CORE_ERROR_INVALID when discount_pct > 0 and no lever is
+ * pulled; OUT_OF_RANGE for a discount outside 0..100 or a term lever
+ * whose term_months is not 1..24. */
+gboolean    traction_partner_check_levers (int       discount_pct,
+                                           gboolean  early_signature,
+                                           gboolean  term,
+                                           int       term_months,
+                                           gboolean  public_reference,
+                                           GError  **error);
+
+typedef enum {
+  TRACTION_MILESTONE_UPCOMING,  /* its window has not opened */
+  TRACTION_MILESTONE_DUE,       /* window open, not done */
+  TRACTION_MILESTONE_LATE,      /* past the last day of its window, not done */
+  TRACTION_MILESTONE_DONE,
+} TractionMilestoneState;
+
+/* done_on NULL or invalid: not done. Late exactly as
+ * traction_partner_milestone_late (the last day of the window is still on
+ * time). */
+TractionMilestoneState traction_partner_milestone_state (int          index,
+                                                         const GDate *start,
+                                                         const GDate *done_on,
+                                                         const GDate *today);
+const char *traction_milestone_state_label (TractionMilestoneState state); /* "Done", "Due", "Late", "Upcoming" */
+/* Due date: start + the window's last day. */
+void        traction_partner_milestone_due (int index, const GDate *start, GDate *out);
+
+/* Feedback requests grouped across partners. */
+typedef struct {
+  const char *key;          /* request key; "" groups by title (case-insensitive) */
+  const char *title;
+  gint64      partner_id;
+  gint64      partner_arr_cents;
+} TractionRequestItem;
+
+typedef struct {
+  char   *key;              /* the key, or the folded title */
+  char   *title;            /* title of the first item */
+  guint   n_partners;       /* distinct partners asking */
+  guint   n_items;
+  gint64  arr_cents;        /* ARR of the distinct partners, summed */
+  GArray *partner_ids;      /* gint64, in order of first request */
+} TractionRequestGroup;
+
+void        traction_request_group_free (TractionRequestGroup *group);
+/* GPtrArray of TractionRequestGroup: largest combined ARR first, then
+ * most partners, then title. */
+GPtrArray  *traction_partner_group_requests (const TractionRequestItem *items,
+                                             gsize                      n_items);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TractionRequestGroup, traction_request_group_free)
 
 G_END_DECLS

@@ -370,6 +370,68 @@ append_compact (GString *out,
     }
 }
 
+gboolean
+traction_money_parse_input (const char  *text,
+                            gint64      *cents,
+                            GError     **error)
+{
+  static const char * const symbols[] = { "$", "€", "£", "¥" };
+  g_autofree char *trimmed = NULL;
+  g_autoptr(GString) plain = NULL;
+  const char *p;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (cents != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (text));
+  p = trimmed;
+
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (g_str_has_prefix (p, symbols[i]))
+      {
+        p += strlen (symbols[i]);
+        break;
+      }
+  if (g_ascii_isupper (p[0]) && g_ascii_isupper (p[1]) && g_ascii_isupper (p[2]) &&
+      (p[3] == ' ' || g_ascii_isdigit (p[3])))
+    p += 3;
+  while (*p == ' ')
+    p++;
+
+  plain = g_string_new (NULL);
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      const char *next;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      next = g_utf8_next_char (p);
+
+      /* A separator counts only between two digits. */
+      if ((c == ',' || c == ' ' || c == 0x00A0 || c == 0x202F) &&
+          plain->len > 0 && g_ascii_isdigit (plain->str[plain->len - 1]) &&
+          g_ascii_isdigit (*next))
+        {
+          p = next;
+          continue;
+        }
+
+      g_string_append_len (plain, p, next - p);
+      p = next;
+    }
+
+  if (*p != '\0' || !traction_money_parse (plain->str, cents, NULL))
+    {
+      g_set_error (error, TRACTION_CORE_ERROR, TRACTION_CORE_ERROR_INVALID,
+                   _("“%s” is not an amount. Type a number such as 48000, 48,000 or 48000.50."),
+                   trimmed);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 char *
 traction_money_format (gint64      cents,
                        const char *currency,

@@ -2563,7 +2563,7 @@ load_partners (Loader  *l,
               traction_bind_date (stmt, 3, &done_on);
               traction_bind_text (stmt, 4,
                                   p->milestone_done[m] < 0 && since > last_day
-                                    ? "Late: waiting on their compliance sign-off." : "");
+                                    ? "Waiting on their compliance sign-off." : "");
               if (step_insert (l->store, stmt, error) == 0)
                 return FALSE;
             }

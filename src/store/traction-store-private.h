@@ -45,6 +45,38 @@ gboolean  traction_store_exec          (TractionStore  *self,
                                         const char     *sql,
                                         GError        **error);
 
+/* Resets stmt after a failed read (rc from sqlite3_step) and sets error
+ * with `what` ("Could not read the deal"). Always returns FALSE. */
+gboolean  traction_store_read_failed   (TractionStore  *self,
+                                        sqlite3_stmt   *stmt,
+                                        int             rc,
+                                        const char     *what,
+                                        GError        **error);
+
+/* Steps a statement that returns no row (a write) to SQLITE_DONE and resets
+ * it; on failure sets error with `what`. Leaves any transaction alone. */
+gboolean  traction_store_step_done     (TractionStore  *self,
+                                        sqlite3_stmt   *stmt,
+                                        const char     *what,
+                                        GError        **error);
+
+/* traction_store_step_done inside the caller's transaction: rolls the
+ * transaction back on failure. */
+gboolean  traction_store_step_write    (TractionStore  *self,
+                                        sqlite3_stmt   *stmt,
+                                        const char     *what,
+                                        GError        **error);
+
+/* Finishes a write of one statement in its own transaction (the caller has
+ * called traction_store_begin and bound stmt): steps it, then commits. With
+ * must_change, a statement that changed no row rolls back with NOT_FOUND
+ * ("<what>: it no longer exists."). Rolls back on any failure. */
+gboolean  traction_store_commit_single (TractionStore  *self,
+                                        sqlite3_stmt   *stmt,
+                                        const char     *what,
+                                        gboolean        must_change,
+                                        GError        **error);
+
 /* Binding helpers: NULL text / invalid date bind SQL NULL. */
 void      traction_bind_text           (sqlite3_stmt *stmt, int index, const char *text);
 void      traction_bind_date           (sqlite3_stmt *stmt, int index, const GDate *date);

@@ -343,22 +343,6 @@ parse_rule_value (const RuleKey  *key,
   return TRUE;
 }
 
-/* Steps a statement that returns no row; resets it. */
-static gboolean
-step_done (TractionStore  *self,
-           sqlite3_stmt   *stmt,
-           const char     *what,
-           GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return traction_store_set_error (error, traction_store_get_db (self), rc, what);
-
-  return TRUE;
-}
-
 /* Runs a query whose first row's first column is an integer. */
 static gboolean
 query_count (TractionStore  *self,
@@ -408,7 +392,7 @@ write_setting_row (TractionStore  *self,
   if (value != NULL)
     traction_bind_text (stmt, 2, value);
 
-  return step_done (self, stmt, _("Could not save the setting"), error);
+  return traction_store_step_done (self, stmt, _("Could not save the setting"), error);
 }
 
 /* Checks the value of a setting that is not a rule. */
@@ -883,11 +867,8 @@ traction_store_add_named (TractionStore  *self,
     }
 
   traction_bind_text (stmt, 1, checked);
-  if (!step_done (self, stmt, _("Could not add to the list"), error))
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+  if (!traction_store_step_write (self, stmt, _("Could not add to the list"), error))
+    return FALSE;
 
   if (id_out != NULL)
     *id_out = sqlite3_last_insert_rowid (traction_store_get_db (self));
@@ -930,11 +911,8 @@ traction_store_rename_named (TractionStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, id);
   traction_bind_text (stmt, 2, checked);
-  if (!step_done (self, stmt, _("Could not rename"), error))
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+  if (!traction_store_step_write (self, stmt, _("Could not rename"), error))
+    return FALSE;
 
   return traction_store_commit (self, error);
 }
@@ -995,11 +973,8 @@ traction_store_delete_named (TractionStore  *self,
     }
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, _("Could not delete"), error))
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+  if (!traction_store_step_write (self, stmt, _("Could not delete"), error))
+    return FALSE;
 
   return traction_store_commit (self, error);
 }
@@ -1025,7 +1000,7 @@ traction_store_seed_defaults (TractionStore  *self,
         return FALSE;
       traction_bind_text (stmt, 1, _(default_loss_reasons[i]));
       sqlite3_bind_int (stmt, 2, (int)i);
-      if (!step_done (self, stmt, what, error))
+      if (!traction_store_step_done (self, stmt, what, error))
         return FALSE;
     }
 
@@ -1041,7 +1016,7 @@ traction_store_seed_defaults (TractionStore  *self,
       traction_bind_text (stmt, 2, _(default_objections[i].root_concern));
       traction_bind_text (stmt, 3, _(default_objections[i].response));
       sqlite3_bind_int (stmt, 4, (int)i);
-      if (!step_done (self, stmt, what, error))
+      if (!traction_store_step_done (self, stmt, what, error))
         return FALSE;
     }
 
@@ -1060,7 +1035,7 @@ traction_store_seed_defaults (TractionStore  *self,
       traction_bind_text (stmt, 1, default_spin_questions[i].phase);
       traction_bind_text (stmt, 2, _(default_spin_questions[i].question));
       sqlite3_bind_int (stmt, 3, (int)position++);
-      if (!step_done (self, stmt, what, error))
+      if (!traction_store_step_done (self, stmt, what, error))
         return FALSE;
     }
 
@@ -1078,7 +1053,7 @@ traction_store_seed_defaults (TractionStore  *self,
       traction_bind_text (stmt, 2, traction_alert_response (kind));
       traction_bind_text (stmt, 3, traction_alert_owner_role (kind));
       sqlite3_bind_int (stmt, 4, traction_alert_due_hours (kind));
-      if (!step_done (self, stmt, what, error))
+      if (!traction_store_step_done (self, stmt, what, error))
         return FALSE;
     }
 

@@ -14,6 +14,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "traction-store-private.h"
+#include "traction-store-providers.h"
+#include "traction-store-partners.h"
 
 /* A deal as the pipeline rules see it, with what Today shows of it. */
 typedef struct {
@@ -79,17 +81,6 @@ renewal_row_free (gpointer data)
 
   g_free (renewal->account);
   g_free (renewal);
-}
-
-static gboolean
-read_failed (TractionStore  *self,
-             sqlite3_stmt   *stmt,
-             int             rc,
-             GError        **error)
-{
-  sqlite3_reset (stmt);
-  return traction_store_set_error (error, traction_store_get_db (self), rc,
-                                   _("Could not read the database"));
 }
 
 /* out = date + days (days may be negative); date must be valid. */
@@ -175,7 +166,7 @@ load_deals (TractionStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      read_failed (self, stmt, rc, error);
+      traction_store_read_failed (self, stmt, rc, _("Could not read the database"), error);
       return NULL;
     }
   sqlite3_reset (stmt);
@@ -298,7 +289,7 @@ load_follow_ups (TractionStore  *self,
     }
 
   if (rc != SQLITE_DONE)
-    return read_failed (self, stmt, rc, error);
+    return traction_store_read_failed (self, stmt, rc, _("Could not read the database"), error);
   sqlite3_reset (stmt);
 
   return TRUE;
@@ -366,7 +357,7 @@ load_alerts (TractionStore  *self,
     }
 
   if (rc != SQLITE_DONE)
-    return read_failed (self, stmt, rc, error);
+    return traction_store_read_failed (self, stmt, rc, _("Could not read the database"), error);
   sqlite3_reset (stmt);
 
   return TRUE;
@@ -400,7 +391,7 @@ renewal_work_done (TractionStore  *self,
   traction_bind_date (stmt, 2, since);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return read_failed (self, stmt, rc, error);
+    return traction_store_read_failed (self, stmt, rc, _("Could not read the database"), error);
 
   *done = sqlite3_column_int (stmt, 0) != 0;
   sqlite3_reset (stmt);
@@ -474,7 +465,7 @@ load_renewals (TractionStore        *self,
 
   if (rc != SQLITE_DONE)
     {
-      read_failed (self, stmt, rc, error);
+      traction_store_read_failed (self, stmt, rc, _("Could not read the database"), error);
       return NULL;
     }
   sqlite3_reset (stmt);
@@ -539,7 +530,7 @@ query_week_counts (TractionStore  *self,
   traction_bind_date (stmt, 2, end);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return read_failed (self, stmt, rc, error);
+    return traction_store_read_failed (self, stmt, rc, _("Could not read the database"), error);
 
   *prospects = sqlite3_column_int (stmt, 0);
   *meetings = sqlite3_column_int (stmt, 1);
@@ -605,7 +596,7 @@ choose_probabilities (TractionStore        *self,
     }
 
   if (rc != SQLITE_DONE)
-    return read_failed (self, stmt, rc, error);
+    return traction_store_read_failed (self, stmt, rc, _("Could not read the database"), error);
   sqlite3_reset (stmt);
 
   traction_pipeline_learned_probabilities ((const TractionClosedPath *)(gconstpointer)paths->data,
@@ -647,7 +638,7 @@ load_latest_scores (TractionStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      read_failed (self, stmt, rc, error);
+      traction_store_read_failed (self, stmt, rc, _("Could not read the database"), error);
       return NULL;
     }
   sqlite3_reset (stmt);
@@ -678,7 +669,7 @@ query_deal_counts (TractionStore    *self,
   traction_bind_date (stmt, 2, to);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return read_failed (self, stmt, rc, error);
+    return traction_store_read_failed (self, stmt, rc, _("Could not read the database"), error);
 
   out->deals_added = sqlite3_column_int (stmt, 0);
   out->deals_won = sqlite3_column_int (stmt, 1);
@@ -699,6 +690,8 @@ traction_today_free (TractionToday *today)
   g_clear_pointer (&today->follow_ups, g_ptr_array_unref);
   g_clear_pointer (&today->alerts, g_ptr_array_unref);
   g_clear_pointer (&today->renewals, g_ptr_array_unref);
+  g_clear_pointer (&today->reviews_due, g_ptr_array_unref);
+  g_clear_pointer (&today->late_milestones, g_ptr_array_unref);
   g_free (today);
 }
 
@@ -729,6 +722,14 @@ traction_store_load_today (TractionStore  *self,
 
   result->renewals = load_renewals (self, &rules, today, error);
   if (result->renewals == NULL)
+    return NULL;
+
+  result->reviews_due = traction_store_list_reviews_due (self, today, error);
+  if (result->reviews_due == NULL)
+    return NULL;
+
+  result->late_milestones = traction_store_list_late_milestones (self, today, error);
+  if (result->late_milestones == NULL)
     return NULL;
 
   traction_week_bounds (today, &result->week_start, &week_end);

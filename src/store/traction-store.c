@@ -270,6 +270,75 @@ traction_store_rollback (TractionStore *self)
   self->in_transaction = FALSE;
 }
 
+gboolean
+traction_store_read_failed (TractionStore  *self,
+                            sqlite3_stmt   *stmt,
+                            int             rc,
+                            const char     *what,
+                            GError        **error)
+{
+  g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  sqlite3_reset (stmt);
+  return traction_store_set_error (error, self->db, rc, what);
+}
+
+gboolean
+traction_store_step_done (TractionStore  *self,
+                          sqlite3_stmt   *stmt,
+                          const char     *what,
+                          GError        **error)
+{
+  int rc;
+
+  g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return traction_store_set_error (error, self->db, rc, what);
+
+  return TRUE;
+}
+
+gboolean
+traction_store_step_write (TractionStore  *self,
+                           sqlite3_stmt   *stmt,
+                           const char     *what,
+                           GError        **error)
+{
+  if (!traction_store_step_done (self, stmt, what, error))
+    {
+      traction_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+traction_store_commit_single (TractionStore  *self,
+                              sqlite3_stmt   *stmt,
+                              const char     *what,
+                              gboolean        must_change,
+                              GError        **error)
+{
+  if (!traction_store_step_write (self, stmt, what, error))
+    return FALSE;
+
+  if (must_change && sqlite3_changes (self->db) == 0)
+    {
+      traction_store_rollback (self);
+      g_set_error (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_NOT_FOUND,
+                   _("%s: it no longer exists."), what);
+      return FALSE;
+    }
+
+  return traction_store_commit (self, error);
+}
+
 void
 traction_bind_text (sqlite3_stmt *stmt,
                     int           index,

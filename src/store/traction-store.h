@@ -177,6 +177,8 @@ typedef struct {
   GPtrArray *follow_ups;  /* TractionFollowUp, due up to today, oldest first */
   GPtrArray *alerts;      /* TractionAlertRow, open and acknowledged, oldest first */
   GPtrArray *renewals;    /* TractionRenewalRow, renewal within the window, soonest first */
+  GPtrArray *reviews_due; /* TractionProviderRow (traction-store-providers.h), longest overdue first */
+  GPtrArray *late_milestones; /* TractionLateMilestone (traction-store-partners.h), most days late first */
   int        week_prospects;   /* deals created this week (Monday-based) */
   int        week_meetings;    /* call and meeting touchpoints this week */
   GDate      week_start;

@@ -8,6 +8,9 @@
 
 #include "traction-window.h"
 #include "traction-today-page.h"
+#include "traction-providers-page.h"
+#include "traction-partners-page.h"
+#include "traction-pipeline-page.h"
 
 struct _TractionWindow
 {
@@ -60,6 +63,9 @@ typedef struct
 
 static const TractionViewInfo views[] = {
   { "today", N_("Today"), "task-due-symbolic", traction_today_page_get_type },
+  { "pipeline", N_("Pipeline"), "view-grid-symbolic", traction_pipeline_page_get_type },
+  { "partners", N_("Partners"), "system-users-symbolic", traction_partners_page_get_type },
+  { "providers", N_("Providers"), "network-server-symbolic", traction_providers_page_get_type },
 };
 
 /* Keys the window keeps in GSettings (data/…gschema.xml). */

@@ -352,7 +352,7 @@ parse_target (const char  *text,
       return TRUE;
     }
 
-  return traction_money_parse (stripped, cents, error);
+  return traction_money_parse_input (stripped, cents, error);
 }
 
 static void

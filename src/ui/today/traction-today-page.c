@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "traction-today-page.h"
+#include "traction-store-providers.h"
+#include "traction-store-partners.h"
 
 typedef enum {
   CARD_OPEN,
@@ -50,6 +52,8 @@ struct _TractionTodayPage
   GtkListBox           *alerts_list;
   AdwPreferencesGroup  *renewals_group;
   GtkListBox           *renewals_list;
+  GtkListBox           *reviews_due_list;
+  GtkListBox           *late_milestones_list;
   AdwStatusPage        *error_page;
 
   CardWidgets           cards[N_CARDS];
@@ -670,6 +674,82 @@ fill_renewals (TractionTodayPage   *self,
 }
 
 static void
+fill_reviews_due (TractionTodayPage   *self,
+                  const TractionToday *today,
+                  const TractionRules *rules)
+{
+  clear_list (self->reviews_due_list);
+
+  for (guint i = 0; i < today->reviews_due->len; i++)
+    {
+      const TractionProviderRow *provider = g_ptr_array_index (today->reviews_due, i);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *due = NULL;
+      AdwActionRow *row;
+      GtkBox *suffix;
+
+      if (g_date_valid (&provider->last_review))
+        {
+          g_autofree char *when = format_date_short (&provider->last_review);
+
+          /* Translators: "Last reviewed 8/14/2026 · Risk: High" */
+          subtitle = g_strdup_printf (_("Last reviewed %s · Risk: %s"), when,
+                                      traction_risk_label (provider->risk));
+          due = format_due (rules->provider_review_days - provider->days_since_review);
+        }
+      else
+        {
+          subtitle = g_strdup (_("Never reviewed"));
+          due = g_strdup (_("Review due"));
+        }
+
+      row = add_row (self->reviews_due_list, provider->name, subtitle);
+      suffix = add_suffix_box (row);
+      add_suffix_flag (suffix, "task-past-due-symbolic", due, "warning");
+    }
+
+  if (today->reviews_due->len == 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("No provider reviews due. Each provider is reviewed every %d day; the scorecards are under Providers.",
+                                   "No provider reviews due. Each provider is reviewed every %d days; the scorecards are under Providers.",
+                                   rules->provider_review_days),
+                         rules->provider_review_days);
+      add_empty_row (self->reviews_due_list, text);
+    }
+}
+
+static void
+fill_late_milestones (TractionTodayPage   *self,
+                      const TractionToday *today)
+{
+  clear_list (self->late_milestones_list);
+
+  for (guint i = 0; i < today->late_milestones->len; i++)
+    {
+      const TractionLateMilestone *late = g_ptr_array_index (today->late_milestones, i);
+      g_autofree char *when = format_date_short (&late->due);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *due = format_due (-late->days_late);
+      AdwActionRow *row;
+
+      if (late->note[0] != '\0')
+        /* Translators: "Production deployment, first real volume · due 10/1/2026 · Waiting on …" */
+        subtitle = g_strdup_printf (_("%s · due %s · %s"),
+                                    traction_partner_milestone_label (late->milestone), when, late->note);
+      else
+        subtitle = g_strdup_printf (_("%s · due %s"),
+                                    traction_partner_milestone_label (late->milestone), when);
+      row = add_row (self->late_milestones_list, late->partner, subtitle);
+      add_suffix_flag (add_suffix_box (row), "task-past-due-symbolic", due, "error");
+    }
+
+  if (today->late_milestones->len == 0)
+    add_empty_row (self->late_milestones_list,
+                   _("No design-partner milestone is late. Milestones are due at the end of their window from the agreement’s start date; they are under Partners."));
+}
+
+static void
 show_error (TractionTodayPage *self,
             const GError      *error)
 {
@@ -745,6 +825,8 @@ refresh (TractionTodayPage *self)
   fill_follow_ups (self, today);
   fill_alerts (self, today, &date);
   fill_renewals (self, today, &rules, &date, currency);
+  fill_reviews_due (self, today, &rules);
+  fill_late_milestones (self, today);
 
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
@@ -858,6 +940,8 @@ traction_today_page_class_init (TractionTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TractionTodayPage, alerts_list);
   gtk_widget_class_bind_template_child (widget_class, TractionTodayPage, renewals_group);
   gtk_widget_class_bind_template_child (widget_class, TractionTodayPage, renewals_list);
+  gtk_widget_class_bind_template_child (widget_class, TractionTodayPage, reviews_due_list);
+  gtk_widget_class_bind_template_child (widget_class, TractionTodayPage, late_milestones_list);
   gtk_widget_class_bind_template_child (widget_class, TractionTodayPage, error_page);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -1,0 +1,29 @@
+/* traction-deal-item.h: one deal of the pipeline board as a GObject, the
+ * item of the board's GListStore.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "traction-store-deals.h"
+
+G_BEGIN_DECLS
+
+#define TRACTION_TYPE_DEAL_ITEM (traction_deal_item_get_type ())
+G_DECLARE_FINAL_TYPE (TractionDealItem, traction_deal_item, TRACTION, DEAL_ITEM, GObject)
+
+/* Takes ownership of deal. */
+TractionDealItem        *traction_deal_item_new        (TractionBoardDeal *deal);
+const TractionBoardDeal *traction_deal_item_get_deal   (TractionDealItem  *self);
+gint64                   traction_deal_item_get_id     (TractionDealItem  *self);
+TractionStage            traction_deal_item_get_stage  (TractionDealItem  *self);
+/* Case-folded "company deal contacts" for search. */
+const char              *traction_deal_item_get_haystack (TractionDealItem *self);
+/* Whether the board's search and filters let it through (set by the page). */
+gboolean                 traction_deal_item_get_shown  (TractionDealItem  *self);
+void                     traction_deal_item_set_shown  (TractionDealItem  *self,
+                                                        gboolean           shown);
+
+G_END_DECLS

@@ -1,0 +1,134 @@
+/* bench-board.c: the pipeline board on 20,000 generated deals: building
+ * the page's models from the store, and one search keystroke (the column
+ * filters are not incremental, so they are done when the call returns;
+ * the main loop then runs until idle, so redrawing the visible cards counts).
+ * Prints medians of 5 runs and the peak RSS. Not a test: build-aux/bench.sh
+ * runs it under xvfb-run.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "traction-pipeline-page.h"
+
+#define RUNS 5
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values)
+{
+  qsort (values, RUNS, sizeof (double), compare_double);
+  return values[RUNS / 2];
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TractionStore) store = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  TractionGenerateOptions options = { 20000, 2000, 36, 1 };
+  const char * const keystrokes[RUNS] = { "a", "ac", "acm", "n", "no" };
+  double build_ms[RUNS];
+  double search_ms[RUNS];
+  GtkWidget *page;
+  GtkWidget *window;
+  struct rusage usage;
+  guint shown = 0;
+  GDate today;
+
+  g_setenv ("TRACTION_TODAY", "2026-11-22", FALSE);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-board: GTK cannot start (no display); run it under xvfb-run -a\n");
+      return 1;
+    }
+  adw_init ();
+
+  dir = g_dir_make_tmp ("traction-bench-board-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "big.db", NULL);
+  store = traction_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  traction_date_today (&today);
+  if (!traction_store_generate (store, &options, &today, &error))
+    {
+      g_printerr ("bench-board: %s\n", error->message);
+      return 1;
+    }
+
+  /* On screen as in the app: list views make rows for what is visible. */
+  page = g_object_ref_sink (traction_pipeline_page_new (NULL));
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      gint64 start;
+
+      traction_pipeline_page_set_store (TRACTION_PIPELINE_PAGE (page), NULL);
+      start = g_get_monotonic_time ();
+      traction_pipeline_page_set_store (TRACTION_PIPELINE_PAGE (page), store);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      build_ms[run] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      traction_pipeline_page_set_search_text (TRACTION_PIPELINE_PAGE (page), keystrokes[run]);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      search_ms[run] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  for (int stage = 0; stage < TRACTION_N_STAGES; stage++)
+    shown += g_list_model_get_n_items (traction_pipeline_page_get_column_model (TRACTION_PIPELINE_PAGE (page), stage));
+
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("%-50s %10s %9s %5s\n", "benchmark", "median ms", "peak MiB", "runs");
+  printf ("%-50s %10.1f %9.1f %5d\n", "board: load 20,000 deals into the page's models",
+          median (build_ms), usage.ru_maxrss / 1024.0, RUNS);
+  printf ("%-50s %10.1f %9.1f %5d\n", "board: one search keystroke over 20,000 deals",
+          median (search_ms), usage.ru_maxrss / 1024.0, RUNS);
+  printf ("(%u deals match the last search)\n", shown);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (page);
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (dir, name, NULL);
+        g_unlink (child);
+      }
+    g_rmdir (dir);
+  }
+  return 0;
+}
