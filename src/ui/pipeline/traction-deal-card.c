@@ -1,8 +1,15 @@
 /* traction-deal-card.c: a deal on the pipeline board.
  *
- * A card is recycled by its column's GtkListView: traction_deal_card_set_item
- * rewrites every fact. It is the drag source of its deal (a gint64 id) and
- * offers "Move to…" through the page's board.move-deal action.
+ * A card is recycled by its column's GtkListView and a board holds ~1,400
+ * of them (GTK 4.8 keeps up to 200 rows per list view), so it is built in
+ * code with as few widgets as it needs: the deal's name line and the marks
+ * row are only made for the deals that show them, and tooltips are
+ * computed when asked (query-tooltip): setting a tooltip costs a round trip
+ * to the display server. traction_deal_card_set_item rewrites every fact,
+ * and the card follows its item's "changed" signal, so a refresh that
+ * keeps the item keeps the row. It is the drag source of its deal (a
+ * gint64 id) and offers "Move to…" through the page's board.move-deal
+ * action.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,30 +21,44 @@
 
 struct _TractionDealCard
 {
-  GtkWidget       parent_instance;
+  GtkWidget         parent_instance;
 
-  /* template */
-  GtkWidget      *box;
-  GtkLabel       *company_label;
-  GtkLabel       *name_label;
-  GtkMenuButton  *menu_button;
-  GtkLabel       *arr_label;
-  GtkLabel       *bant_label;
-  GtkLabel       *days_label;
-  GtkImage       *step_icon;
-  GtkLabel       *step_label;
-  GtkWidget      *marks_box;
-  GtkWidget      *stalled_mark;
-  GtkWidget      *paused_mark;
+  GtkWidget        *box;
+  GtkWidget        *title_box;
+  GtkLabel         *company_label;
+  GtkLabel         *name_label;     /* NULL until a deal needs it */
+  GtkMenuButton    *menu_button;
+  GtkLabel         *arr_label;
+  GtkLabel         *bant_label;
+  GtkLabel         *days_label;
+  GtkWidget        *step_box;
+  GtkImage         *step_icon;
+  GtkLabel         *step_label;
+  GtkWidget        *marks_box;      /* NULL until a deal needs it */
+  GtkWidget        *stalled_icon;
+  GtkWidget        *stalled_label;
+  GtkWidget        *paused_icon;
+  GtkWidget        *paused_label;
 
-  gint64          deal_id;
-  TractionStage   stage;
+  TractionDealItem *item;
+  gulong            changed_id;
+  GDate             today;
+  char             *currency;
+  gint64            deal_id;
+  TractionStage     stage;
 };
 
 G_DEFINE_FINAL_TYPE (TractionDealCard, traction_deal_card, GTK_TYPE_WIDGET)
 
 static const char * const bant_classes[] = { "bant-high", "bant-medium", "bant-low", "bant-none" };
 static const char * const step_classes[] = { "error", "warning", "dim-label" };
+
+static gboolean query_tooltip_cb (GtkWidget        *widget,
+                                  int               x,
+                                  int               y,
+                                  gboolean          keyboard,
+                                  GtkTooltip       *tooltip,
+                                  TractionDealCard *self);
 
 /* Helpers */
 
@@ -61,34 +82,101 @@ date_time_from_date (const GDate *date)
                                 g_date_get_day (date), 0, 0, 0.0);
 }
 
+/* A tooltip that is computed when shown. */
+static void
+lazy_tooltip (TractionDealCard *self,
+              GtkWidget        *widget)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+}
+
+static GtkWidget *
+new_label (GtkWidget   *parent,
+           float        xalign,
+           const char  *class1,
+           const char  *class2,
+           const char  *class3)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (class1 != NULL)
+    gtk_widget_add_css_class (label, class1);
+  if (class2 != NULL)
+    gtk_widget_add_css_class (label, class2);
+  if (class3 != NULL)
+    gtk_widget_add_css_class (label, class3);
+  gtk_box_append (GTK_BOX (parent), label);
+  return label;
+}
+
+static void
+ensure_name_label (TractionDealCard *self)
+{
+  if (self->name_label != NULL)
+    return;
+
+  self->name_label = GTK_LABEL (new_label (self->title_box, 0.0f, "caption", "dim-label", NULL));
+  gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_END);
+}
+
+/* Stalled and paused share one row: an icon and a word each. */
+static void
+ensure_marks (TractionDealCard *self)
+{
+  if (self->marks_box != NULL)
+    return;
+
+  self->marks_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_box_append (GTK_BOX (self->box), self->marks_box);
+
+  self->stalled_icon = g_object_new (GTK_TYPE_IMAGE,
+                                     "icon-name", "dialog-warning-symbolic",
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                     NULL);
+  gtk_widget_add_css_class (self->stalled_icon, "warning");
+  lazy_tooltip (self, self->stalled_icon);
+  gtk_box_append (GTK_BOX (self->marks_box), self->stalled_icon);
+  self->stalled_label = new_label (self->marks_box, 0.0f, "caption-heading", "warning", NULL);
+  gtk_label_set_text (GTK_LABEL (self->stalled_label), _("Stalled"));
+  lazy_tooltip (self, self->stalled_label);
+
+  self->paused_icon = g_object_new (GTK_TYPE_IMAGE,
+                                    "icon-name", "media-playback-pause-symbolic",
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    NULL);
+  gtk_widget_add_css_class (self->paused_icon, "dim-label");
+  lazy_tooltip (self, self->paused_icon);
+  gtk_box_append (GTK_BOX (self->marks_box), self->paused_icon);
+  self->paused_label = new_label (self->marks_box, 0.0f, "caption-heading", "dim-label", NULL);
+  gtk_label_set_text (GTK_LABEL (self->paused_label), _("Paused"));
+  lazy_tooltip (self, self->paused_label);
+}
+
 static void
 fill_bant (TractionDealCard        *self,
            const TractionBoardDeal *deal)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
+  char text[64];
   const char *css;
 
   if (deal->bant_total < 0)
     {
       gtk_label_set_text (self->bant_label, _("BANT —"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->bant_label), _("Not qualified yet: no BANT scoring"));
       set_one_class (GTK_WIDGET (self->bant_label), bant_classes, G_N_ELEMENTS (bant_classes), "bant-none");
       return;
     }
 
   /* Translators: BANT total on a deal card, "BANT 14/20" */
-  text = g_strdup_printf (_("BANT %d/20"), deal->bant_total);
+  g_snprintf (text, sizeof text, _("BANT %d/20"), deal->bant_total);
   if (deal->bant_total >= 16)
     css = "bant-high";
   else if (deal->bant_total >= 12)
     css = "bant-medium";
   else
     css = "bant-low";
-  /* Translators: tooltip of the BANT badge: total and what it means */
-  tooltip = g_strdup_printf (_("Qualification score %d of 20"), deal->bant_total);
   gtk_label_set_text (self->bant_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bant_label), tooltip);
   set_one_class (GTK_WIDGET (self->bant_label), bant_classes, G_N_ELEMENTS (bant_classes), css);
 }
 
@@ -109,14 +197,17 @@ fill_next_step (TractionDealCard        *self,
           gtk_label_set_text (self->step_label, _("Nothing planned: add a next step"));
           set_one_class (GTK_WIDGET (self->step_label), step_classes, G_N_ELEMENTS (step_classes), "warning");
           set_one_class (GTK_WIDGET (self->step_icon), step_classes, G_N_ELEMENTS (step_classes), "warning");
-          gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->step_label)), TRUE);
+          gtk_widget_set_visible (self->step_box, TRUE);
         }
       else
-        gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->step_label)), FALSE);
+        {
+          gtk_label_set_text (self->step_label, "");
+          gtk_widget_set_visible (self->step_box, FALSE);
+        }
       return;
     }
 
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->step_label)), TRUE);
+  gtk_widget_set_visible (self->step_box, TRUE);
   if (!g_date_valid (&deal->next_due))
     {
       icon = "task-due-symbolic";
@@ -162,7 +253,134 @@ fill_next_step (TractionDealCard        *self,
   set_one_class (GTK_WIDGET (self->step_icon), step_classes, G_N_ELEMENTS (step_classes), css);
 }
 
+/* Writes every fact of the bound item. */
+static void
+render (TractionDealCard *self)
+{
+  const TractionBoardDeal *deal = traction_deal_item_get_deal (self->item);
+  g_autofree char *arr = NULL;
+  g_autofree char *summary = NULL;
+  gboolean same_name;
+
+  self->deal_id = deal->deal_id;
+  self->stage = deal->stage;
+
+  /* Deal names often start with the company: say it once. */
+  same_name = g_str_has_prefix (deal->name, deal->company);
+  gtk_label_set_text (self->company_label, same_name ? deal->name : deal->company);
+  if (!same_name)
+    {
+      ensure_name_label (self);
+      gtk_label_set_text (self->name_label, deal->name);
+    }
+  if (self->name_label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->name_label), !same_name);
+
+  arr = traction_money_format (deal->arr_cents, self->currency, TRUE);
+  gtk_label_set_text (self->arr_label, arr);
+
+  fill_bant (self, deal);
+
+  if (traction_stage_is_open (deal->stage))
+    {
+      char days[64];
+
+      /* Translators: days in the current stage, compact on a card: "12 d" */
+      g_snprintf (days, sizeof days, ngettext ("%d day", "%d days", deal->days_in_stage), deal->days_in_stage);
+      gtk_label_set_text (self->days_label, days);
+    }
+  else
+    {
+      g_autoptr(GDateTime) closed = g_date_valid (&deal->closed) ? date_time_from_date (&deal->closed) : NULL;
+      g_autofree char *when = closed != NULL ? g_date_time_format (closed, "%x") : NULL;
+
+      gtk_label_set_text (self->days_label, when != NULL ? when : "");
+    }
+
+  fill_next_step (self, deal, &self->today);
+
+  if (deal->stalled || deal->paused)
+    ensure_marks (self);
+  if (self->marks_box != NULL)
+    {
+      gtk_widget_set_visible (self->stalled_icon, deal->stalled);
+      gtk_widget_set_visible (self->stalled_label, deal->stalled);
+      gtk_widget_set_visible (self->paused_icon, deal->paused);
+      gtk_widget_set_visible (self->paused_label, deal->paused);
+      /* The marks' gap, when both show. */
+      gtk_widget_set_margin_start (self->paused_icon, deal->stalled ? 6 : 0);
+      gtk_widget_set_visible (self->marks_box, deal->stalled || deal->paused);
+    }
+
+  /* Screen readers: the card as one sentence. */
+  summary = g_strdup_printf ("%s, %s, %s, %s", deal->company, deal->name, arr,
+                             gtk_label_get_text (self->step_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
+}
+
 /* Signal callbacks */
+
+static gboolean
+query_tooltip_cb (GtkWidget        *widget,
+                  int               x,
+                  int               y,
+                  gboolean          keyboard,
+                  GtkTooltip       *tooltip,
+                  TractionDealCard *self)
+{
+  const TractionBoardDeal *deal;
+  g_autofree char *text = NULL;
+
+  if (widget == GTK_WIDGET (self->menu_button))
+    {
+      gtk_tooltip_set_text (tooltip, _("Move to…"));
+      return TRUE;
+    }
+  if (widget == self->stalled_icon || widget == self->stalled_label)
+    {
+      gtk_tooltip_set_text (tooltip, _("No contact for longer than this stage allows"));
+      return TRUE;
+    }
+  if (widget == self->paused_icon || widget == self->paused_label)
+    {
+      gtk_tooltip_set_text (tooltip, _("Paused: not flagged stalled and left out of coverage"));
+      return TRUE;
+    }
+
+  if (self->item == NULL)
+    return FALSE;
+  deal = traction_deal_item_get_deal (self->item);
+
+  if (widget == GTK_WIDGET (self->bant_label))
+    {
+      if (deal->bant_total < 0)
+        text = g_strdup (_("Not qualified yet: no BANT scoring"));
+      else
+        /* Translators: tooltip of the BANT badge: total and what it means */
+        text = g_strdup_printf (_("Qualification score %d of 20"), deal->bant_total);
+    }
+  else if (widget == GTK_WIDGET (self->days_label))
+    {
+      if (traction_stage_is_open (deal->stage))
+        text = g_strdup_printf (ngettext ("%d day in this stage", "%d days in this stage", deal->days_in_stage),
+                                deal->days_in_stage);
+      else
+        text = g_strdup (_("Closed on"));
+    }
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+item_changed_cb (TractionDealCard *self,
+                 TractionDealItem *item)
+{
+  g_assert (item == self->item);
+  render (self);
+}
 
 static GdkContentProvider *
 drag_prepare_cb (GtkDragSource    *source,
@@ -256,9 +474,24 @@ create_popup_cb (GtkMenuButton *button,
 static void
 traction_deal_card_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), TRACTION_TYPE_DEAL_CARD);
+  TractionDealCard *self = TRACTION_DEAL_CARD (object);
+
+  if (self->item != NULL)
+    g_clear_signal_handler (&self->changed_id, self->item);
+  g_clear_object (&self->item);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (traction_deal_card_parent_class)->dispose (object);
+}
+
+static void
+traction_deal_card_finalize (GObject *object)
+{
+  TractionDealCard *self = TRACTION_DEAL_CARD (object);
+
+  g_free (self->currency);
+
+  G_OBJECT_CLASS (traction_deal_card_parent_class)->finalize (object);
 }
 
 static void
@@ -268,21 +501,7 @@ traction_deal_card_class_init (TractionDealCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = traction_deal_card_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/tractionapp/Traction/pipeline/traction-deal-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, TractionDealCard, box);
-  gtk_widget_class_bind_template_child (widget_class, TractionDealCard, company_label);
-  gtk_widget_class_bind_template_child (widget_class, TractionDealCard, name_label);
-  gtk_widget_class_bind_template_child (widget_class, TractionDealCard, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, TractionDealCard, arr_label);
-  gtk_widget_class_bind_template_child (widget_class, TractionDealCard, bant_label);
-  gtk_widget_class_bind_template_child (widget_class, TractionDealCard, days_label);
-  gtk_widget_class_bind_template_child (widget_class, TractionDealCard, step_icon);
-  gtk_widget_class_bind_template_child (widget_class, TractionDealCard, step_label);
-  gtk_widget_class_bind_template_child (widget_class, TractionDealCard, marks_box);
-  gtk_widget_class_bind_template_child (widget_class, TractionDealCard, stalled_mark);
-  gtk_widget_class_bind_template_child (widget_class, TractionDealCard, paused_mark);
+  object_class->finalize = traction_deal_card_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dealcard");
@@ -292,12 +511,64 @@ traction_deal_card_class_init (TractionDealCardClass *klass)
 static void
 traction_deal_card_init (TractionDealCard *self)
 {
+  GtkWidget *top;
+  GtkWidget *figures;
   GtkDragSource *source;
   GtkGesture *click;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  g_date_clear (&self->today, 1);
 
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (self->box, "card");
+  gtk_widget_add_css_class (self->box, "deal-card");
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  /* Company (and deal name when it differs), then the menu. */
+  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (self->box), top);
+  self->title_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (self->title_box, TRUE);
+  gtk_box_append (GTK_BOX (top), self->title_box);
+  self->company_label = GTK_LABEL (new_label (self->title_box, 0.0f, "heading", NULL, NULL));
+  gtk_label_set_wrap (self->company_label, TRUE);
+  gtk_label_set_wrap_mode (self->company_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->company_label, 2);
+  gtk_label_set_ellipsize (self->company_label, PANGO_ELLIPSIZE_END);
+
+  self->menu_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->menu_button, "view-more-symbolic");
+  gtk_widget_set_valign (GTK_WIDGET (self->menu_button), GTK_ALIGN_START);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self->menu_button), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->menu_button), "flat");
+  gtk_widget_add_css_class (GTK_WIDGET (self->menu_button), "circular");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Move to…"), -1);
+  lazy_tooltip (self, GTK_WIDGET (self->menu_button));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, self, NULL);
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->menu_button));
+
+  /* ARR, BANT badge, days in stage (or closing date). */
+  figures = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_box_append (GTK_BOX (self->box), figures);
+  self->arr_label = GTK_LABEL (new_label (figures, 0.0f, "numeric", "deal-arr", NULL));
+  self->bant_label = GTK_LABEL (new_label (figures, 0.5f, "bant-badge", "caption-heading", "numeric"));
+  lazy_tooltip (self, GTK_WIDGET (self->bant_label));
+  self->days_label = GTK_LABEL (new_label (figures, 1.0f, "caption", "dim-label", "numeric"));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->days_label), TRUE);
+  lazy_tooltip (self, GTK_WIDGET (self->days_label));
+
+  /* The next step. */
+  self->step_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (self->box), self->step_box);
+  self->step_icon = GTK_IMAGE (gtk_image_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->step_icon), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (self->step_box), GTK_WIDGET (self->step_icon));
+  self->step_label = GTK_LABEL (new_label (self->step_box, 0.0f, "caption", NULL, NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->step_label), TRUE);
+  gtk_label_set_wrap (self->step_label, TRUE);
+  gtk_label_set_wrap_mode (self->step_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->step_label, 2);
+  gtk_label_set_ellipsize (self->step_label, PANGO_ELLIPSIZE_END);
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
@@ -326,15 +597,13 @@ traction_deal_card_set_item (TractionDealCard *self,
                              const GDate      *today,
                              const char       *currency)
 {
-  const TractionBoardDeal *deal;
-  g_autofree char *arr = NULL;
-  g_autofree char *days = NULL;
-  g_autofree char *days_tip = NULL;
-  g_autofree char *summary = NULL;
-  gboolean same_name;
-
   g_return_if_fail (TRACTION_IS_DEAL_CARD (self));
   g_return_if_fail (item == NULL || TRACTION_IS_DEAL_ITEM (item));
+  g_return_if_fail (item == NULL || (today != NULL && g_date_valid (today)));
+
+  if (self->item != NULL)
+    g_clear_signal_handler (&self->changed_id, self->item);
+  g_clear_object (&self->item);
 
   if (item == NULL)
     {
@@ -342,53 +611,15 @@ traction_deal_card_set_item (TractionDealCard *self,
       return;
     }
 
-  g_return_if_fail (today != NULL && g_date_valid (today));
-
-  deal = traction_deal_item_get_deal (item);
-  self->deal_id = deal->deal_id;
-  self->stage = deal->stage;
-
-  /* Deal names often start with the company: say it once. */
-  same_name = g_str_has_prefix (deal->name, deal->company);
-  gtk_label_set_text (self->company_label, same_name ? deal->name : deal->company);
-  gtk_label_set_text (self->name_label, same_name ? "" : deal->name);
-  gtk_widget_set_visible (GTK_WIDGET (self->name_label), !same_name);
-
-  arr = traction_money_format (deal->arr_cents, currency, TRUE);
-  gtk_label_set_text (self->arr_label, arr);
-
-  fill_bant (self, deal);
-
-  if (traction_stage_is_open (deal->stage))
+  self->item = g_object_ref (item);
+  self->changed_id = g_signal_connect_swapped (item, "changed", G_CALLBACK (item_changed_cb), self);
+  self->today = *today;
+  if (g_strcmp0 (self->currency, currency) != 0)
     {
-      /* Translators: days in the current stage, compact on a card: "12 d" */
-      days = g_strdup_printf (ngettext ("%d day", "%d days", deal->days_in_stage), deal->days_in_stage);
-      days_tip = g_strdup_printf (ngettext ("%d day in this stage", "%d days in this stage", deal->days_in_stage),
-                                  deal->days_in_stage);
-      gtk_label_set_text (self->days_label, days);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->days_label), days_tip);
+      g_free (self->currency);
+      self->currency = g_strdup (currency);
     }
-  else
-    {
-      g_autoptr(GDateTime) closed = g_date_valid (&deal->closed) ? date_time_from_date (&deal->closed) : NULL;
-      g_autofree char *when = closed != NULL ? g_date_time_format (closed, "%x") : NULL;
-
-      gtk_label_set_text (self->days_label, when != NULL ? when : "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->days_label), _("Closed on"));
-    }
-
-  fill_next_step (self, deal, today);
-
-  gtk_widget_set_visible (self->stalled_mark, deal->stalled);
-  gtk_widget_set_visible (self->paused_mark, deal->paused);
-  gtk_widget_set_visible (self->marks_box, deal->stalled || deal->paused);
-  if (deal->paused)
-    gtk_widget_set_tooltip_text (self->paused_mark, _("Paused: not flagged stalled and left out of coverage"));
-
-  /* Screen readers: the card as one sentence. */
-  summary = g_strdup_printf ("%s, %s, %s, %s", deal->company, deal->name, arr,
-                             gtk_label_get_text (self->step_label));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
+  render (self);
 }
 
 gint64

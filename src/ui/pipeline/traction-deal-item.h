@@ -1,6 +1,10 @@
 /* traction-deal-item.h: one deal of the pipeline board as a GObject, the
  * item of the board's GListStore.
  *
+ * An item lives as long as its deal is on the board: a refresh updates it
+ * in place (traction_deal_item_update) and it emits "changed", so the card
+ * that shows it re-renders and the list views keep their rows.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -19,6 +23,12 @@ TractionDealItem        *traction_deal_item_new        (TractionBoardDeal *deal)
 const TractionBoardDeal *traction_deal_item_get_deal   (TractionDealItem  *self);
 gint64                   traction_deal_item_get_id     (TractionDealItem  *self);
 TractionStage            traction_deal_item_get_stage  (TractionDealItem  *self);
+/* Takes ownership of deal (same id). Returns FALSE (and frees deal) when
+ * nothing changed; else emits "changed" and returns TRUE. */
+gboolean                 traction_deal_item_update     (TractionDealItem  *self,
+                                                        TractionBoardDeal *deal);
+/* Emits "changed" (e.g. when today or the currency changed). */
+void                     traction_deal_item_emit_changed (TractionDealItem *self);
 /* Case-folded "company deal contacts" for search. */
 const char              *traction_deal_item_get_haystack (TractionDealItem *self);
 /* Whether the board's search and filters let it through (set by the page). */

@@ -1,7 +1,7 @@
 /* traction-pipeline-page.c: the pipeline board.
  *
  * One GListStore of TractionDealItem holds every deal; each stage's column
- * is a GtkListView over a GtkFilterListModel of it (stage, then the shown
+ * is a one-column GtkGridView over a GtkFilterListModel of it (stage, then the shown
  * flag the page sets from search and filters), so a keystroke costs one
  * pass over the deals plus one per column, with no per-deal query. Every
  * move goes through move_deal (): the stage rules of core/ decide whether
@@ -35,7 +35,7 @@ typedef struct
   GtkLabel             *count_label;
   GtkLabel             *totals_label;
   GtkWidget            *scroller;
-  GtkListView          *list;
+  GtkGridView          *list;         /* one column of cards */
   GtkToggleButton      *expand_button;
   GtkCustomFilter      *filter;
   GtkFilterListModel   *model;
@@ -158,26 +158,41 @@ column_filter_cb (gpointer object,
          traction_deal_item_get_shown (item);
 }
 
+/* Counts and totals from the items' stage and shown flag (what each
+ * column's filter lets through), in one pass over the deals. */
 static void
 update_column_headers (TractionPipelinePage *self)
 {
+  GListModel *deals = G_LIST_MODEL (self->deals);
+  guint n_deals = g_list_model_get_n_items (deals);
+  guint counts[TRACTION_N_STAGES] = { 0 };
+  gint64 totals_cents[TRACTION_N_STAGES] = { 0 };
+
+  for (guint i = 0; i < n_deals; i++)
+    {
+      g_autoptr(TractionDealItem) item = g_list_model_get_item (deals, i);
+
+      if (traction_deal_item_get_shown (item))
+        {
+          const TractionBoardDeal *deal = traction_deal_item_get_deal (item);
+
+          counts[deal->stage]++;
+          totals_cents[deal->stage] += deal->arr_cents;
+        }
+    }
+
   for (int stage = 0; stage < TRACTION_N_STAGES; stage++)
     {
       Column *column = &self->columns[stage];
-      GListModel *model = G_LIST_MODEL (column->model);
-      guint n = g_list_model_get_n_items (model);
+      guint n = counts[stage];
+      gint64 total = totals_cents[stage];
       g_autofree char *count = g_strdup_printf ("%u", n);
       g_autofree char *total_text = NULL;
       g_autofree char *weighted_text = NULL;
       g_autofree char *totals = NULL;
       g_autofree char *tooltip = NULL;
-      gint64 total = 0;
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(TractionDealItem) item = g_list_model_get_item (model, i);
-          total += traction_deal_item_get_deal (item)->arr_cents;
-        }
+      g_assert (n == g_list_model_get_n_items (G_LIST_MODEL (column->model)));
 
       total_text = traction_money_format (total, self->currency, TRUE);
       weighted_text = traction_money_format ((gint64) (total * self->probability[stage] + 0.5),
@@ -190,27 +205,63 @@ update_column_headers (TractionPipelinePage *self)
       gtk_label_set_text (column->count_label, count);
       gtk_label_set_text (column->totals_label, totals);
 
+      /* Only when it changes: setting a tooltip asks the display server
+       * where the pointer is. */
       tooltip = g_strdup_printf (ngettext ("%u deal in %s", "%u deals in %s", n), n,
                                  traction_stage_label (stage));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (column->count_label), tooltip);
+      if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (GTK_WIDGET (column->count_label))) != 0)
+        gtk_widget_set_tooltip_text (GTK_WIDGET (column->count_label), tooltip);
     }
 }
 
-/* Recomputes every item's shown flag, then lets each column re-filter. */
+/* Tells the columns in stages_changed that their filter changed: when
+ * items only left (or only joined) a column, the filter model re-checks
+ * only the items it shows (or hides), and the list views keep the rows of
+ * the items that stay. */
+static void
+columns_filter_changed (TractionPipelinePage *self,
+                        guint                 hidden_stages,
+                        guint                 shown_stages)
+{
+  for (int stage = 0; stage < TRACTION_N_STAGES; stage++)
+    {
+      gboolean hidden = (hidden_stages & (1u << stage)) != 0;
+      gboolean shown = (shown_stages & (1u << stage)) != 0;
+
+      if (hidden && shown)
+        gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_DIFFERENT);
+      else if (hidden)
+        gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_MORE_STRICT);
+      else if (shown)
+        gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_LESS_STRICT);
+    }
+}
+
+/* Recomputes every item's shown flag, then lets the columns whose items
+ * changed re-filter. */
 static void
 apply_filters (TractionPipelinePage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
+  GListModel *deals = G_LIST_MODEL (self->deals);
+  guint n = g_list_model_get_n_items (deals);
+  guint hidden_stages = 0;
+  guint shown_stages = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TractionDealItem) item = g_list_model_get_item (G_LIST_MODEL (self->deals), i);
-      traction_deal_item_set_shown (item, item_matches (self, item));
+      g_autoptr(TractionDealItem) item = g_list_model_get_item (deals, i);
+      gboolean shown = item_matches (self, item);
+
+      if (shown == traction_deal_item_get_shown (item))
+        continue;
+      traction_deal_item_set_shown (item, shown);
+      if (shown)
+        shown_stages |= 1u << traction_deal_item_get_stage (item);
+      else
+        hidden_stages |= 1u << traction_deal_item_get_stage (item);
     }
 
-  for (int stage = 0; stage < TRACTION_N_STAGES; stage++)
-    gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_DIFFERENT);
-
+  columns_filter_changed (self, hidden_stages, shown_stages);
   update_column_headers (self);
 }
 
@@ -720,7 +771,7 @@ unbind_card_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-list_activate_cb (GtkListView *list,
+list_activate_cb (GtkGridView *list,
                   guint        position,
                   Column      *column)
 {
@@ -824,7 +875,13 @@ build_column (TractionPipelinePage *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), NULL);
-  column->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory));
+  /* A one-column GtkGridView rather than a GtkListView: in GTK 4.8 a list
+   * view keeps up to 200 rows alive whatever its height, a grid view about
+   * 30 rows, enough to fill a column; with seven columns that is the
+   * difference between ~1,400 cards to build and lay out and ~220. */
+  column->list = GTK_GRID_VIEW (gtk_grid_view_new (GTK_SELECTION_MODEL (selection), factory));
+  gtk_grid_view_set_max_columns (column->list, 1);
+  gtk_widget_remove_css_class (GTK_WIDGET (column->list), "view");
   gtk_widget_add_css_class (GTK_WIDGET (column->list), "board-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   traction_stage_label (stage), -1);
@@ -873,23 +930,205 @@ show_error (TractionPipelinePage *self,
   gtk_stack_set_visible_child_name (self->board_stack, "error");
 }
 
+/* Removes the items of store positions [0, n) for which drop[] is TRUE,
+ * one splice per run, from the end; items (same order as the store)
+ * follows. */
+static void
+remove_runs (GListStore *store,
+             GPtrArray  *items,
+             gboolean   *drop)
+{
+  guint i = items->len;
+
+  while (i > 0)
+    {
+      guint end = i;
+
+      while (i > 0 && drop[i - 1])
+        i--;
+      if (i < end)
+        {
+          g_list_store_splice (store, i, end - i, NULL, 0);
+          g_ptr_array_remove_range (items, i, end - i);
+        }
+      else
+        i--;
+    }
+}
+
+/* Marks in keep[] (indexed by target position) the longest run of
+ * current items that is already in target order: those stay where they
+ * are, the others move. order[k] is current item k's target position. */
+static void
+mark_in_order (const guint *order,
+               guint        n,
+               gboolean    *keep)
+{
+  g_autofree guint *tails = g_new (guint, MAX (n, 1));
+  g_autofree guint *prev = g_new (guint, MAX (n, 1));
+  guint len = 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint lo = 0;
+      guint hi = len;
+
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (order[tails[mid]] < order[k])
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      prev[k] = lo > 0 ? tails[lo - 1] : G_MAXUINT;
+      tails[lo] = k;
+      if (lo == len)
+        len++;
+    }
+
+  for (guint k = len > 0 ? tails[len - 1] : G_MAXUINT; k != G_MAXUINT; k = prev[k])
+    keep[order[k]] = TRUE;
+}
+
+/* Brings the store to deals (in board order), keeping the item of every
+ * deal still on the board: its data is updated in place (its card
+ * re-renders), and only added, removed or reordered deals are spliced, so
+ * the list views keep the rows of everything else. A deal that changes
+ * column without changing place reaches the columns by gtk_filter_changed. */
+static void
+update_items (TractionPipelinePage *self,
+              GPtrArray            *deals,
+              gboolean              rerender)
+{
+  GListModel *model = G_LIST_MODEL (self->deals);
+  guint n_new = deals->len;
+  guint n_old = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) target = g_ptr_array_new_full (n_new, g_object_unref);
+  g_autoptr(GPtrArray) current = g_ptr_array_new_full (n_old, g_object_unref);
+  g_autoptr(GHashTable) position = g_hash_table_new (NULL, NULL);  /* item -> target position + 1 */
+  g_autofree guint8 *old_stage = g_new0 (guint8, MAX (n_new, 1));
+  g_autofree gboolean *filter_changed = g_new0 (gboolean, MAX (n_new, 1));
+  g_autofree gboolean *keep = g_new0 (gboolean, MAX (n_new, 1));
+  g_autofree gboolean *drop = g_new0 (gboolean, MAX (n_old, 1));
+  g_autofree guint *order = g_new0 (guint, MAX (n_old, 1));
+  guint hidden_stages = 0;
+  guint shown_stages = 0;
+  guint j;
+
+  /* Update the items of the deals still on the board; make the new ones. */
+  for (guint i = 0; i < n_new; i++)
+    {
+      TractionBoardDeal *deal = g_steal_pointer (&g_ptr_array_index (deals, i));
+      TractionDealItem *item = g_hash_table_lookup (self->by_id, &deal->deal_id);
+      gboolean was_shown;
+      gboolean shown;
+
+      if (item != NULL)
+        {
+          /* The key points into the item's deal, which update frees. */
+          g_hash_table_remove (self->by_id, &deal->deal_id);
+          old_stage[i] = traction_deal_item_get_stage (item);
+          was_shown = traction_deal_item_get_shown (item);
+          if (!traction_deal_item_update (item, deal) && rerender)
+            traction_deal_item_emit_changed (item);
+          g_ptr_array_add (target, g_object_ref (item));
+        }
+      else
+        {
+          item = traction_deal_item_new (deal);
+          old_stage[i] = traction_deal_item_get_stage (item);
+          was_shown = FALSE;
+          g_ptr_array_add (target, item);
+        }
+
+      shown = item_matches (self, item);
+      traction_deal_item_set_shown (item, shown);
+      filter_changed[i] = shown != was_shown || old_stage[i] != traction_deal_item_get_stage (item);
+      g_hash_table_insert (position, item, GUINT_TO_POINTER (i + 1));
+    }
+
+  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < n_new; i++)
+    {
+      TractionDealItem *item = g_ptr_array_index (target, i);
+
+      g_hash_table_insert (self->by_id, (gpointer) &traction_deal_item_get_deal (item)->deal_id, item);
+    }
+
+  /* Drop the deals that left the board. */
+  for (guint k = 0; k < n_old; k++)
+    {
+      TractionDealItem *item = g_list_model_get_item (model, k);
+
+      g_ptr_array_add (current, item);
+      drop[k] = !g_hash_table_contains (position, item);
+    }
+  remove_runs (self->deals, current, drop);
+
+  /* Take out the items that are out of order... */
+  for (guint k = 0; k < current->len; k++)
+    order[k] = GPOINTER_TO_UINT (g_hash_table_lookup (position, g_ptr_array_index (current, k))) - 1;
+  mark_in_order (order, current->len, keep);
+  for (guint k = 0; k < current->len; k++)
+    drop[k] = !keep[order[k]];
+  remove_runs (self->deals, current, drop);
+
+  /* ...and put them back, with the new ones, where they belong. */
+  j = 0;
+  for (guint i = 0; i < n_new;)
+    {
+      guint start = i;
+
+      if (keep[i])
+        {
+          i++;
+          j++;
+          continue;
+        }
+      while (i < n_new && !keep[i])
+        i++;
+      g_list_store_splice (self->deals, j, 0, &g_ptr_array_index (target, start), i - start);
+      j += i - start;
+    }
+
+  /* Items that stayed in place but changed column or shown flag. */
+  for (guint i = 0; i < n_new; i++)
+    if (keep[i] && filter_changed[i])
+      {
+        TractionDealItem *item = g_ptr_array_index (target, i);
+
+        hidden_stages |= 1u << old_stage[i];
+        shown_stages |= 1u << traction_deal_item_get_stage (item);
+      }
+  columns_filter_changed (self, hidden_stages, shown_stages);
+}
+
 static void
 refresh (TractionPipelinePage *self)
 {
   g_autoptr(GPtrArray) deals = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree gpointer *items = NULL;
+  g_autofree char *old_currency = NULL;
   TractionMetrics metrics;
   TractionRules rules;
-  guint n_old;
+  GDate old_today;
 
   if (self->store == NULL)
-    return;
+    {
+      /* No store, no deals. */
+      g_hash_table_remove_all (self->by_id);
+      g_list_store_remove_all (self->deals);
+      update_column_headers (self);
+      return;
+    }
 
+  old_today = self->today;
+  old_currency = g_steal_pointer (&self->currency);
   traction_date_today (&self->today);
   traction_store_get_rules (self->store, &rules);
   traction_quarter_bounds (&self->today, rules.fiscal_year_start_month, &self->q_start, &self->q_end);
-  g_free (self->currency);
   self->currency = traction_store_get_currency (self->store);
 
   memset (&metrics, 0, sizeof metrics);
@@ -910,22 +1149,10 @@ refresh (TractionPipelinePage *self)
   fill_owner_filter (self);
   fill_summary (self, &metrics, &rules, deals);
 
-  /* Replace every item at once: one items-changed per column. */
-  g_hash_table_remove_all (self->by_id);
-  items = g_new0 (gpointer, MAX (deals->len, 1));
-  for (guint i = 0; i < deals->len; i++)
-    {
-      TractionDealItem *item = traction_deal_item_new (g_ptr_array_index (deals, i));
-
-      g_ptr_array_index (deals, i) = NULL;
-      traction_deal_item_set_shown (item, item_matches (self, item));
-      g_hash_table_insert (self->by_id, (gpointer) &traction_deal_item_get_deal (item)->deal_id, item);
-      items[i] = item;
-    }
-  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
-  g_list_store_splice (self->deals, 0, n_old, items, deals->len);
-  for (guint i = 0; i < deals->len; i++)
-    g_object_unref (items[i]);
+  /* Cards show dates relative to today, and money in the currency. */
+  update_items (self, deals,
+                g_date_compare (&old_today, &self->today) != 0 ||
+                g_strcmp0 (old_currency, self->currency) != 0);
 
   update_column_headers (self);
   gtk_stack_set_visible_child_name (self->board_stack, deals->len == 0 ? "empty" : "board");
