@@ -1309,6 +1309,22 @@ move_previous_action (GtkWidget  *widget,
   move_focused (TRACTION_PIPELINE_PAGE (widget), -1);
 }
 
+/* Ctrl+P anywhere on the page prints the monthly review: what this page
+ * has to print. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TractionPipelinePage *self = TRACTION_PIPELINE_PAGE (widget);
+
+  if (self->review == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "review");
+  gtk_widget_activate_action (self->review, "review.print", NULL);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -1566,6 +1582,7 @@ traction_pipeline_page_class_init (TractionPipelinePageClass *klass)
   gtk_widget_class_install_action (widget_class, "board.new-deal", NULL, new_deal_action);
   gtk_widget_class_install_action (widget_class, "board.open-deal", "x", open_deal_action);
   gtk_widget_class_install_action (widget_class, "board.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "board.print", NULL, print_action);
 
   /* While a card has the focus. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1636,6 +1653,7 @@ traction_pipeline_page_init (TractionPipelinePage *self)
   add_page_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_n, GDK_CONTROL_MASK, "board.new-deal");
   add_page_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_f, GDK_CONTROL_MASK, "board.search");
   add_page_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_z, GDK_CONTROL_MASK, "board.undo");
+  add_page_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_p, GDK_CONTROL_MASK, "board.print");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
