@@ -202,20 +202,105 @@ append_order_by (GString   *sql,
     }
 }
 
-static JsonArray *
-export_table (TractionStore  *self,
-              const char     *table,
-              GError        **error)
+/* The document is written as it goes: one row at a time is built as a
+ * JsonObject and printed by a JsonGenerator set up as json-glib's pretty
+ * printer (indent 2, ' '), then copied into the text indented to its depth.
+ * The punctuation around the rows is the generator's own layout, written
+ * by hand; names go through the generator too, so every string is escaped
+ * the same way. An export needs memory for the text and one row. */
+
+#define JSON_INDENT 2
+
+/* Depths in the document: the root object, "tables", a table, a row. */
+#define LEVEL_TABLES 1
+#define LEVEL_TABLE  2
+#define LEVEL_ROW    3
+
+static JsonGenerator *
+new_generator (void)
+{
+  JsonGenerator *generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, JSON_INDENT);
+  json_generator_set_indent_char (generator, ' ');
+  return generator;
+}
+
+static void
+append_indent (GString *out,
+               guint    level)
+{
+  for (guint i = 0; i < level * JSON_INDENT; i++)
+    g_string_append_c (out, ' ');
+}
+
+/* Appends @node as generated at depth 0, indented to @level. Newlines in
+ * the generated text are all layout: the generator escapes them in strings. */
+static void
+append_node (JsonGenerator *generator,
+             GString       *scratch,
+             GString       *out,
+             guint          level,
+             JsonNode      *node)
+{
+  const char *p;
+  const char *end;
+
+  json_generator_set_root (generator, node);
+  g_string_truncate (scratch, 0);
+  json_generator_to_gstring (generator, scratch);
+
+  p = scratch->str;
+  end = scratch->str + scratch->len;
+  while (p < end)
+    {
+      const char *newline = memchr (p, '\n', (gsize) (end - p));
+
+      if (newline == NULL)
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+      g_string_append_len (out, p, newline + 1 - p);
+      append_indent (out, level);
+      p = newline + 1;
+    }
+}
+
+/* "name" : , at @level */
+static void
+append_member_name (JsonGenerator *generator,
+                    GString       *scratch,
+                    GString       *out,
+                    guint          level,
+                    const char    *name)
+{
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), name);
+
+  append_indent (out, level);
+  append_node (generator, scratch, out, level, node);
+  g_string_append (out, " : ");
+}
+
+/* Writes "table" : [ rows ] at LEVEL_TABLE. */
+static gboolean
+write_table (TractionStore  *self,
+             JsonGenerator  *generator,
+             GString        *scratch,
+             const char     *table,
+             GString        *out,
+             GError        **error)
 {
   g_autoptr(GPtrArray) columns = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT ");
-  g_autoptr(JsonArray) rows = json_array_new ();
   sqlite3_stmt *stmt;
+  guint n_rows = 0;
   int rc;
 
   columns = load_columns (self, table, error);
   if (columns == NULL)
-    return NULL;
+    return FALSE;
 
   for (guint i = 0; i < columns->len; i++)
     {
@@ -231,11 +316,15 @@ export_table (TractionStore  *self,
 
   stmt = traction_store_prepare (self, sql->str, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
+
+  append_member_name (generator, scratch, out, LEVEL_TABLE, table);
+  g_string_append_c (out, '[');
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(JsonObject) row = json_object_new ();
+      g_autoptr(JsonNode) node = NULL;
 
       for (guint i = 0; i < columns->len; i++)
         {
@@ -261,8 +350,8 @@ export_table (TractionStore  *self,
                     sqlite3_reset (stmt);
                     g_set_error (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_CORRUPT,
                                  _("Table “%s”, row %u, column “%s” holds text that is not valid UTF-8; the database may be damaged."),
-                                 table, json_array_get_length (rows) + 1, column->name);
-                    return NULL;
+                                 table, n_rows + 1, column->name);
+                    return FALSE;
                   }
                 json_object_set_string_member (row, column->name, text);
               }
@@ -275,11 +364,15 @@ export_table (TractionStore  *self,
               g_set_error (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_CORRUPT,
                            _("Table “%s”, column “%s” holds a value of a kind Traction does not write; the database may be damaged."),
                            table, column->name);
-              return NULL;
+              return FALSE;
             }
         }
 
-      json_array_add_object_element (rows, g_steal_pointer (&row));
+      g_string_append (out, n_rows == 0 ? "\n" : ",\n");
+      append_indent (out, LEVEL_ROW);
+      node = json_node_init_object (json_node_alloc (), row);
+      append_node (generator, scratch, out, LEVEL_ROW, node);
+      n_rows++;
     }
 
   if (rc != SQLITE_DONE)
@@ -287,50 +380,61 @@ export_table (TractionStore  *self,
       traction_store_set_error (error, traction_store_get_db (self), rc,
                                 _("Could not read the database"));
       sqlite3_reset (stmt);
-      return NULL;
+      return FALSE;
     }
   sqlite3_reset (stmt);
 
-  return g_steal_pointer (&rows);
+  /* An empty table is [] on the line of its name. */
+  if (n_rows > 0)
+    {
+      g_string_append_c (out, '\n');
+      append_indent (out, LEVEL_TABLE);
+    }
+  g_string_append_c (out, ']');
+
+  return TRUE;
 }
 
 char *
 traction_store_export_json (TractionStore  *self,
                             GError        **error)
 {
-  g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(JsonObject) tables = json_object_new ();
-  g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
-  g_autofree char *text = NULL;
-  gsize length = 0;
+  g_autoptr(JsonNode) format = NULL;
+  g_autoptr(GString) scratch = NULL;
+  g_autoptr(GString) out = NULL;
 
   g_return_val_if_fail (TRACTION_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  generator = new_generator ();
+  scratch = g_string_new (NULL);
+  out = g_string_new ("{\n");
+
+  append_member_name (generator, scratch, out, 1, "format");
+  format = json_node_init_string (json_node_alloc (), TRACTION_JSON_FORMAT);
+  append_node (generator, scratch, out, 1, format);
+  g_string_append (out, ",\n");
+
+  append_member_name (generator, scratch, out, 1, "schema_version");
+  g_string_append_printf (out, "%d,\n", traction_store_schema_version ());
+
+  append_member_name (generator, scratch, out, LEVEL_TABLES, "tables");
+  g_string_append_c (out, '{');
   for (guint i = 0; traction_tables[i] != NULL; i++)
     {
-      JsonArray *rows = export_table (self, traction_tables[i], error);
-
-      if (rows == NULL)
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      if (!write_table (self, generator, scratch, traction_tables[i], out, error))
         return NULL;
-      json_object_set_array_member (tables, traction_tables[i], rows);
     }
+  if (traction_tables[0] != NULL)
+    {
+      g_string_append_c (out, '\n');
+      append_indent (out, LEVEL_TABLES);
+    }
+  g_string_append (out, "}\n}\n");
 
-  json_object_set_string_member (root, "format", TRACTION_JSON_FORMAT);
-  json_object_set_int_member (root, "schema_version", traction_store_schema_version ());
-  json_object_set_object_member (root, "tables", g_steal_pointer (&tables));
-
-  node = json_node_init_object (json_node_alloc (), root);
-
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_indent_char (generator, ' ');
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, &length);
-
-  return g_strconcat (text, "\n", NULL);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* Import */
