@@ -132,21 +132,6 @@ traction_late_milestone_free (TractionLateMilestone *late)
 
 /* Helpers */
 
-static sqlite3_stmt *
-begin_prepare (TractionStore  *self,
-               const char     *sql,
-               GError        **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!traction_store_begin (self, error))
-    return NULL;
-  stmt = traction_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    traction_store_rollback (self);
-  return stmt;
-}
-
 static gboolean
 finish_read (TractionStore  *self,
              sqlite3_stmt   *stmt,
@@ -496,7 +481,7 @@ traction_store_set_partner_scores (TractionStore              *self,
 
   if (!traction_partner_total (scores, NULL, error))
     return FALSE;
-  stmt = begin_prepare (self,
+  stmt = traction_store_begin_prepare (self,
                         "UPDATE design_partners SET icp_fit = ?2, brand_value = ?3,"
                         " technical_readiness = ?4, feedback_quality = ?5, expansion_potential = ?6"
                         " WHERE id = ?1",
@@ -535,7 +520,7 @@ traction_store_set_partner_agreement (TractionStore                  *self,
       return FALSE;
     }
 
-  stmt = begin_prepare (self,
+  stmt = traction_store_begin_prepare (self,
                         "UPDATE design_partners SET start_on = ?2, duration_months = ?3,"
                         " discount_pct = ?4, lever_early_signature = ?5, lever_term = ?6,"
                         " term_months = ?7, lever_public_reference = ?8, contact_founder_id = ?9"
@@ -578,7 +563,7 @@ traction_store_set_partner_evaluation (TractionStore          *self,
   g_return_val_if_fail ((guint) go_no_go < TRACTION_N_GO_NO_GO, FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
 
-  stmt = begin_prepare (self,
+  stmt = traction_store_begin_prepare (self,
                         "UPDATE design_partners SET status = ?2, evaluation_stage = ?3,"
                         " go_no_go_on = CASE WHEN go_no_go = ?4 THEN go_no_go_on"
                         "   WHEN ?4 = '' THEN NULL ELSE ?5 END,"
@@ -614,7 +599,7 @@ traction_store_disqualify_partner (TractionStore  *self,
                    _("Write down why the partner is disqualified: the technical or business hurdle you cannot overcome now."));
       return FALSE;
     }
-  stmt = begin_prepare (self,
+  stmt = traction_store_begin_prepare (self,
                         "UPDATE design_partners SET status = 'disqualified', disqualify_reason = ?2"
                         " WHERE id = ?1",
                         error);
@@ -637,7 +622,7 @@ traction_store_set_milestone_done (TractionStore  *self,
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
   g_return_val_if_fail (milestone >= 0 && milestone < TRACTION_N_MILESTONES, FALSE);
 
-  stmt = begin_prepare (self,
+  stmt = traction_store_begin_prepare (self,
                         "INSERT INTO partner_milestones (partner_id, milestone, done_on) VALUES (?1, ?2, ?3)"
                         " ON CONFLICT (partner_id, milestone) DO UPDATE SET done_on = excluded.done_on",
                         error);
@@ -712,7 +697,7 @@ traction_store_add_obligation (TractionStore            *self,
                    _("An obligation needs a description."));
       return FALSE;
     }
-  stmt = begin_prepare (self,
+  stmt = traction_store_begin_prepare (self,
                         "INSERT INTO partner_obligations (id, partner_id, side, item, due_on, done_on, position)"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?1 IS NULL THEN"
                         " (SELECT coalesce (max (position) + 1, 0) FROM partner_obligations"
@@ -747,7 +732,7 @@ traction_store_set_obligation_done (TractionStore  *self,
 
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
 
-  stmt = begin_prepare (self, "UPDATE partner_obligations SET done_on = ?2 WHERE id = ?1", error);
+  stmt = traction_store_begin_prepare (self, "UPDATE partner_obligations SET done_on = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -767,7 +752,7 @@ traction_store_delete_obligation (TractionStore  *self,
 
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
 
-  stmt = begin_prepare (self, "DELETE FROM partner_obligations WHERE id = ?1", error);
+  stmt = traction_store_begin_prepare (self, "DELETE FROM partner_obligations WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -834,7 +819,7 @@ traction_store_add_partner_metric (TractionStore               *self,
                    _("A success metric needs a name."));
       return FALSE;
     }
-  stmt = begin_prepare (self,
+  stmt = traction_store_begin_prepare (self,
                         "INSERT INTO partner_metrics (id, partner_id, name, target, measured_at_day,"
                         " value, status, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
                         " CASE WHEN ?1 IS NULL THEN (SELECT coalesce (max (position) + 1, 0)"
@@ -875,7 +860,7 @@ traction_store_update_partner_metric (TractionStore        *self,
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
   g_return_val_if_fail ((guint) status < TRACTION_N_METRIC_STATUSES, FALSE);
 
-  stmt = begin_prepare (self, "UPDATE partner_metrics SET value = ?2, status = ?3 WHERE id = ?1", error);
+  stmt = traction_store_begin_prepare (self, "UPDATE partner_metrics SET value = ?2, status = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -893,7 +878,7 @@ traction_store_delete_partner_metric (TractionStore  *self,
 
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
 
-  stmt = begin_prepare (self, "DELETE FROM partner_metrics WHERE id = ?1", error);
+  stmt = traction_store_begin_prepare (self, "DELETE FROM partner_metrics WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -945,7 +930,7 @@ traction_store_set_gate (TractionStore      *self,
   g_return_val_if_fail ((guint) stage < TRACTION_N_EVAL_LISTS, FALSE);
   g_return_val_if_fail (item < traction_eval_gate_count (stage), FALSE);
 
-  stmt = begin_prepare (self,
+  stmt = traction_store_begin_prepare (self,
                         done ? "INSERT OR REPLACE INTO partner_gates (partner_id, stage, item, done_on)"
                                " VALUES (?1, ?2, ?3, ?4)"
                              : "DELETE FROM partner_gates WHERE partner_id = ?1 AND stage = ?2 AND item = ?3",
@@ -1055,7 +1040,7 @@ traction_store_add_feedback (TractionStore              *self,
   g_strstrip (key);
   tags = normalise_tags (item->tags);
 
-  stmt = begin_prepare (self,
+  stmt = traction_store_begin_prepare (self,
                         "INSERT INTO feedback_items (id, partner_id, kind, title, request_key, tags,"
                         " created_on, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                         error);
@@ -1088,7 +1073,7 @@ traction_store_delete_feedback (TractionStore  *self,
 
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
 
-  stmt = begin_prepare (self, "DELETE FROM feedback_items WHERE id = ?1", error);
+  stmt = traction_store_begin_prepare (self, "DELETE FROM feedback_items WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);

@@ -40,6 +40,12 @@ sqlite3_stmt *traction_store_prepare   (TractionStore  *self,
                                         const char     *sql,
                                         GError        **error);
 
+/* Begins a transaction and prepares sql in it; on failure rolls back
+ * and returns NULL with error set. */
+sqlite3_stmt *traction_store_begin_prepare (TractionStore  *self,
+                                            const char     *sql,
+                                            GError        **error);
+
 /* Runs statements with no parameters and no result (schema, pragmas). */
 gboolean  traction_store_exec          (TractionStore  *self,
                                         const char     *sql,

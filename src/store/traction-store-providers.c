@@ -712,14 +712,9 @@ traction_store_delete_provider_review (TractionStore  *self,
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!traction_store_begin (self, error))
-    return FALSE;
-  stmt = traction_store_prepare (self, "DELETE FROM provider_reviews WHERE id = ?1", error);
+  stmt = traction_store_begin_prepare (self, "DELETE FROM provider_reviews WHERE id = ?1", error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
 
   return traction_store_commit_single (self, stmt, _("Could not delete the review"), TRUE, error);
@@ -834,14 +829,9 @@ traction_store_set_mitigation_done (TractionStore  *self,
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!traction_store_begin (self, error))
-    return FALSE;
-  stmt = traction_store_prepare (self, "UPDATE provider_mitigations SET done_on = ?2 WHERE id = ?1", error);
+  stmt = traction_store_begin_prepare (self, "UPDATE provider_mitigations SET done_on = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (done_on != NULL)
     traction_bind_date (stmt, 2, done_on);
@@ -861,14 +851,9 @@ traction_store_delete_mitigation (TractionStore  *self,
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!traction_store_begin (self, error))
-    return FALSE;
-  stmt = traction_store_prepare (self, "DELETE FROM provider_mitigations WHERE id = ?1", error);
+  stmt = traction_store_begin_prepare (self, "DELETE FROM provider_mitigations WHERE id = ?1", error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
 
   return traction_store_commit_single (self, stmt, _("Could not delete the mitigation step"), TRUE, error);

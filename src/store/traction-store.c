@@ -208,6 +208,21 @@ traction_store_prepare (TractionStore  *self,
   return stmt;
 }
 
+sqlite3_stmt *
+traction_store_begin_prepare (TractionStore  *self,
+                              const char     *sql,
+                              GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!traction_store_begin (self, error))
+    return NULL;
+  stmt = traction_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    traction_store_rollback (self);
+  return stmt;
+}
+
 gboolean
 traction_store_begin (TractionStore  *self,
                       GError        **error)
