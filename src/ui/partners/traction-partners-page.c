@@ -38,6 +38,7 @@ struct _TractionPartnersPage
   TractionStore        *store;
   gint64                selected;      /* partner id, or COMPARE / REQUESTS; 0 = first */
   guint                 refresh_id;
+  gboolean              stale;      /* changed while hidden: reload when shown */
   gboolean              populating;
   gboolean              quiet;         /* a write from an edit in place: sidebar only */
   gboolean              full_pending;
@@ -1716,11 +1717,28 @@ static void
 store_changed_cb (TractionPartnersPage *self,
                   TractionStore        *store)
 {
+  /* A hidden view reloads when it is shown, not on every write. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   /* A burst of writes gives one reload; edits in place only the sidebar. */
   if (!self->quiet)
     self->full_pending = TRUE;
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+map_cb (TractionPartnersPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      store_changed_cb (self, NULL);
+    }
 }
 
 static void
@@ -2021,6 +2039,7 @@ static void
 traction_partners_page_init (TractionPartnersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_date_clear (&self->today, 1);
   traction_date_today (&self->today);
   update_actions (self);

@@ -94,6 +94,7 @@ struct _TractionPipelinePage
   GDate               q_start;
   GDate               q_end;
   guint               refresh_id;
+  gboolean              stale;      /* changed while hidden: reload when shown */
   gint64              focus_after_reload;
 };
 
@@ -1261,8 +1262,25 @@ static void
 store_changed_cb (TractionPipelinePage *self,
                   TractionStore        *store)
 {
+  /* A hidden view reloads when it is shown, not on every write. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+map_cb (TractionPipelinePage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      store_changed_cb (self, NULL);
+    }
 }
 
 static void
@@ -1604,6 +1622,7 @@ traction_pipeline_page_init (TractionPipelinePage *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   self->deals = g_list_store_new (TRACTION_TYPE_DEAL_ITEM);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);

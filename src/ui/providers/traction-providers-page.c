@@ -33,6 +33,7 @@ struct _TractionProvidersPage
   gint64                selected;     /* provider id; 0 = coverage matrix */
   char                 *selected_name;
   guint                 refresh_id;
+  gboolean              stale;      /* changed while hidden: reload when shown */
   gboolean              populating;
 };
 
@@ -1178,9 +1179,26 @@ static void
 store_changed_cb (TractionProvidersPage *self,
                   TractionStore         *store)
 {
+  /* A hidden view reloads when it is shown, not on every write. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   /* A burst of writes gives one reload. */
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+map_cb (TractionProvidersPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      store_changed_cb (self, NULL);
+    }
 }
 
 static void
@@ -1472,6 +1490,7 @@ static void
 traction_providers_page_init (TractionProvidersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
 /* Public API */

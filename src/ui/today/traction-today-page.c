@@ -60,6 +60,7 @@ struct _TractionTodayPage
 
   TractionStore        *store;
   guint                 refresh_id;
+  gboolean              stale;      /* changed while hidden: reload when shown */
 };
 
 G_DEFINE_FINAL_TYPE (TractionTodayPage, traction_today_page, GTK_TYPE_WIDGET)
@@ -847,9 +848,26 @@ static void
 store_changed_cb (TractionTodayPage *self,
                   TractionStore     *store)
 {
+  /* A hidden view reloads when it is shown, not on every write. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   /* A burst of writes gives one reload. */
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+map_cb (TractionTodayPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      store_changed_cb (self, NULL);
+    }
 }
 
 /* GObject overrides */
@@ -952,6 +970,7 @@ static void
 traction_today_page_init (TractionTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   create_card (self, CARD_OPEN, _("Open pipeline"));
   create_card (self, CARD_WEIGHTED, _("Weighted pipeline"));
