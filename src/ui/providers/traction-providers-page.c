@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "traction-providers-page.h"
+#include "traction-store-watch.h"
 #include "traction-provider-review-dialog.h"
 #include "traction-provider-report.h"
 #include "traction-provider-trend.h"
@@ -32,8 +33,6 @@ struct _TractionProvidersPage
   TractionStore        *store;
   gint64                selected;     /* provider id; 0 = coverage matrix */
   char                 *selected_name;
-  guint                 refresh_id;
-  gboolean              stale;      /* changed while hidden: reload when shown */
   gboolean              populating;
 };
 
@@ -1165,40 +1164,10 @@ refresh (TractionProvidersPage *self)
 
 /* Signal callbacks */
 
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  TractionProvidersPage *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-store_changed_cb (TractionProvidersPage *self,
-                  TractionStore         *store)
+reload_cb (GtkWidget *view)
 {
-  /* A hidden view reloads when it is shown, not on every write. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-
-  /* A burst of writes gives one reload. */
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
-}
-
-static void
-map_cb (TractionProvidersPage *self)
-{
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      store_changed_cb (self, NULL);
-    }
+  refresh (TRACTION_PROVIDERS_PAGE (view));
 }
 
 static void
@@ -1388,9 +1357,6 @@ traction_providers_page_dispose (GObject *object)
 {
   TractionProvidersPage *self = TRACTION_PROVIDERS_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRACTION_TYPE_PROVIDERS_PAGE);
@@ -1490,7 +1456,6 @@ static void
 traction_providers_page_init (TractionProvidersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
 /* Public API */
@@ -1520,13 +1485,8 @@ traction_providers_page_set_store (TractionProvidersPage *self,
   if (self->store == store)
     return;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed",
-                             G_CALLBACK (store_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  traction_store_watch (GTK_WIDGET (self), store, reload_cb);
 
   self->selected = 0;
   refresh (self);
@@ -1538,7 +1498,7 @@ traction_providers_page_refresh (TractionProvidersPage *self)
 {
   g_return_if_fail (TRACTION_IS_PROVIDERS_PAGE (self));
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  traction_store_watch_settle (GTK_WIDGET (self));
   refresh (self);
 }
 

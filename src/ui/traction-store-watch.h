@@ -1,0 +1,28 @@
+/* traction-store-watch.h: reload a view when its store changes
+ *
+ * Every view follows the same rule: a burst of writes gives one reload
+ * (in an idle), and a hidden view reloads when it is shown, not on every
+ * write. traction_store_watch() does that for one view and one store.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "traction-store.h"
+
+G_BEGIN_DECLS
+
+typedef void (*TractionReloadFunc) (GtkWidget *view);
+
+/* Watches store's ::changed for view and calls reload (view) in an idle
+ * while the view is mapped; changes while it is hidden give one reload
+ * when it is next mapped. Replaces any earlier watch of view; store may
+ * be NULL to stop watching. The watch ends with the view. */
+void traction_store_watch         (GtkWidget          *view,
+                                   TractionStore      *store,
+                                   TractionReloadFunc  reload);
+
+/* Drops a pending reload (for a view that has just reloaded itself). */
+void traction_store_watch_settle  (GtkWidget          *view);
+
+G_END_DECLS
