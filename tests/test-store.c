@@ -423,6 +423,48 @@ test_backups (Fixture       *f,
   g_assert_nonnull (store);
 }
 
+/* A reader connection sees what the store commits, from another thread
+ * too, and cannot write. */
+static gpointer
+count_founders_thread (gpointer data)
+{
+  return GINT_TO_POINTER (count_rows (data, "SELECT count(*) FROM founders"));
+}
+
+static void
+test_reader (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TractionStore) store = NULL;
+  g_autoptr(TractionStore) reader = NULL;
+  GThread *thread;
+  int before;
+  int changed = 0;
+
+  store = traction_store_open (f->path, TRUE, &error);
+  g_assert_no_error (error);
+  reader = traction_store_open_reader (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (traction_store_get_path (reader), ==, f->path);
+  g_signal_connect (reader, "changed", G_CALLBACK (changed_cb), &changed);
+
+  before = count_rows (reader, "SELECT count(*) FROM founders");
+  g_assert_true (traction_store_begin (store, &error));
+  g_assert_true (traction_store_exec (store, "INSERT INTO founders (name) VALUES ('Ada')", &error));
+  g_assert_true (traction_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  thread = g_thread_new ("reader", count_founders_thread, reader);
+  g_assert_cmpint (GPOINTER_TO_INT (g_thread_join (thread)), ==, before + 1);
+
+  g_assert_false (traction_store_exec (reader, "INSERT INTO founders (name) VALUES ('Bo')", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM founders"), ==, before + 1);
+  g_assert_cmpint (changed, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +481,7 @@ main (int   argc,
   ADD ("/store/write/locked", test_locked);
   ADD ("/store/write/all-or-nothing", test_all_or_nothing);
   ADD ("/store/backups", test_backups);
+  ADD ("/store/reader", test_reader);
 #undef ADD
 
   return g_test_run ();

@@ -302,6 +302,26 @@ generate_deal (Generator  *g,
   if ((deal_id = traction_sample_insert_deal (g->store, &deal, error)) == 0)
     return FALSE;
 
+  /* Deals that got past Lead were scored (BANT >= 12, as the board asks). */
+  if (reached >= TRACTION_STAGE_QUALIFIED)
+    {
+      sqlite3_stmt *stmt = traction_store_prepare (g->store,
+                                                   "INSERT INTO qualifications (deal_id, scored_at, budget,"
+                                                   " authority, need, timeline) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                                   error);
+      char at[32];
+
+      if (stmt == NULL)
+        return FALSE;
+      traction_sample_timestamp (&deal.created, 11, 0, at);
+      sqlite3_bind_int64 (stmt, 1, deal_id);
+      sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
+      for (int k = 3; k <= 6; k++)
+        sqlite3_bind_int (stmt, k, g_rand_int_range (g->rand, 3, 6));
+      if (!traction_store_step_done (g->store, stmt, _("Could not save the qualification"), error))
+        return FALSE;
+    }
+
   /* Stage history evenly over the deal's life (closed: up to closing). */
   {
     int end_ago = traction_stage_is_open (deal.stage) ? created_ago / 3 : created_ago / 4;

@@ -96,6 +96,33 @@ traction_board_deal_free (TractionBoardDeal *deal)
   g_free (deal);
 }
 
+TractionBoardDeal *
+traction_board_deal_copy (const TractionBoardDeal *deal)
+{
+  TractionBoardDeal *copy;
+
+  g_return_val_if_fail (deal != NULL, NULL);
+
+  copy = g_memdup2 (deal, sizeof *deal);
+  copy->name = g_strdup (deal->name);
+  copy->company = g_strdup (deal->company);
+  copy->contacts = g_strdup (deal->contacts);
+  copy->owner = g_strdup (deal->owner);
+  copy->next_action = g_strdup (deal->next_action);
+  return copy;
+}
+
+int
+traction_board_deal_compare (const TractionBoardDeal *x,
+                             const TractionBoardDeal *y)
+{
+  if (x->stage != y->stage)
+    return x->stage < y->stage ? -1 : 1;
+  if (x->arr_cents != y->arr_cents)
+    return x->arr_cents > y->arr_cents ? -1 : 1;
+  return x->deal_id < y->deal_id ? -1 : (x->deal_id > y->deal_id);
+}
+
 /* Runs stmt (no parameters) and calls row_cb for each row whose first
  * column is a deal id present in index. */
 typedef void (*RowFunc) (TractionBoardDeal *deal, sqlite3_stmt *stmt);
@@ -174,14 +201,8 @@ static int
 compare_board (gconstpointer a,
                gconstpointer b)
 {
-  const TractionBoardDeal *x = *(const TractionBoardDeal * const *) a;
-  const TractionBoardDeal *y = *(const TractionBoardDeal * const *) b;
-
-  if (x->stage != y->stage)
-    return x->stage < y->stage ? -1 : 1;
-  if (x->arr_cents != y->arr_cents)
-    return x->arr_cents > y->arr_cents ? -1 : 1;
-  return x->deal_id < y->deal_id ? -1 : (x->deal_id > y->deal_id);
+  return traction_board_deal_compare (*(const TractionBoardDeal * const *) a,
+                                      *(const TractionBoardDeal * const *) b);
 }
 
 GPtrArray *

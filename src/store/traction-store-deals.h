@@ -34,7 +34,11 @@ typedef struct {
   gboolean       stalled;        /* traction_deal_is_stalled as of today */
 } TractionBoardDeal;
 
-void           traction_board_deal_free     (TractionBoardDeal *deal);
+void               traction_board_deal_free    (TractionBoardDeal       *deal);
+TractionBoardDeal *traction_board_deal_copy    (const TractionBoardDeal *deal);
+/* The board's order: by stage, then ARR (largest first), then id. */
+int                traction_board_deal_compare (const TractionBoardDeal *x,
+                                                const TractionBoardDeal *y);
 
 /* Every deal, by stage then ARR (largest first), with a fixed number of
  * set-based queries whatever the number of deals. GPtrArray of

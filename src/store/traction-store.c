@@ -553,7 +553,8 @@ traction_store_open (const char  *path,
 {
   g_autoptr(TractionStore) self = NULL;
   gboolean exists;
-  int flags = SQLITE_OPEN_READWRITE;
+  /* Each connection is used by one thread at a time: no SQLite mutex. */
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   int version = 0;
   int n_tables = 0;
   int rc;
@@ -642,6 +643,35 @@ traction_store_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+TractionStore *
+traction_store_open_reader (TractionStore  *self,
+                            GError        **error)
+{
+  g_autoptr(TractionStore) reader = NULL;
+  int rc;
+
+  g_return_val_if_fail (TRACTION_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  reader = g_object_new (TRACTION_TYPE_STORE, NULL);
+  reader->path = g_strdup (self->path);
+  rc = sqlite3_open_v2 (self->path, &reader->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (reader->db, 1);
+      sqlite3_busy_timeout (reader->db, 2000);
+      rc = sqlite3_exec (reader->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      traction_store_set_error (error, reader->db, rc, _("Could not open the database"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&reader);
 }
 
 const char *

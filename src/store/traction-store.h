@@ -46,6 +46,12 @@ TractionStore *traction_store_open            (const char  *path,
                                                GError     **error);
 const char    *traction_store_get_path        (TractionStore *self);
 
+/* A second, read-only connection to self's file, for loading in a worker
+ * thread while self writes on the main one (WAL: it sees every committed
+ * write). Use it from one thread at a time; its ::changed never fires. */
+TractionStore *traction_store_open_reader     (TractionStore  *self,
+                                               GError        **error);
+
 /* Emits ::changed after every committed write done through the store. */
 void           traction_store_emit_changed    (TractionStore *self);
 

@@ -54,6 +54,8 @@ changed_cb (TractionStore *store,
     watch->idle_id = g_idle_add (reload_idle_cb, watch);
 }
 
+/* Shown after changes: reload now, so the view never shows old data
+ * (and an action run right after showing it sees the new). */
 static void
 map_cb (GtkWidget *view,
         Watch     *watch)
@@ -61,7 +63,8 @@ map_cb (GtkWidget *view,
   if (!watch->stale)
     return;
   watch->stale = FALSE;
-  changed_cb (watch->store, watch);
+  g_clear_handle_id (&watch->idle_id, g_source_remove);
+  watch->reload (watch->view);
 }
 
 void
@@ -105,4 +108,16 @@ traction_store_watch_settle (GtkWidget *view)
     return;
   g_clear_handle_id (&watch->idle_id, g_source_remove);
   watch->stale = FALSE;
+}
+
+void
+traction_store_watch_invalidate (GtkWidget *view)
+{
+  Watch *watch;
+
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  watch = g_object_get_data (G_OBJECT (view), WATCH_KEY);
+  if (watch != NULL)
+    changed_cb (watch->store, watch);
 }

@@ -15,12 +15,16 @@ G_BEGIN_DECLS
 typedef void (*TractionReloadFunc) (GtkWidget *view);
 
 /* Watches store's ::changed for view and calls reload (view) in an idle
- * while the view is mapped; changes while it is hidden give one reload
- * when it is next mapped. Replaces any earlier watch of view; store may
+ * while the view is mapped; changes while it is hidden give one reload,
+ * at once, when it is next mapped. Replaces any earlier watch of view; store may
  * be NULL to stop watching. The watch ends with the view. */
 void traction_store_watch         (GtkWidget          *view,
                                    TractionStore      *store,
                                    TractionReloadFunc  reload);
+
+/* As if the store had changed: reloads in an idle when view is mapped,
+ * else when it is next shown. */
+void traction_store_watch_invalidate (GtkWidget   *view);
 
 /* Drops a pending reload (for a view that has just reloaded itself). */
 void traction_store_watch_settle  (GtkWidget          *view);

@@ -23,6 +23,7 @@
 #include "traction-deal-pane.h"
 #include "traction-new-deal-dialog.h"
 #include "traction-review-view.h"
+#include "traction-store-watch.h"
 #include "traction-store-deals.h"
 
 typedef struct _TractionPipelinePage TractionPipelinePage;
@@ -93,8 +94,9 @@ struct _TractionPipelinePage
   GDate               today;
   GDate               q_start;
   GDate               q_end;
-  guint               refresh_id;
-  gboolean              stale;      /* changed while hidden: reload when shown */
+  TractionStore      *reader;       /* read-only connection for loading off the main thread */
+  GCancellable       *loading;      /* the load in flight, NULL when none */
+  gboolean            load_again;   /* the store changed during that load */
   gint64              focus_after_reload;
 };
 
@@ -109,6 +111,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void refresh (TractionPipelinePage *self);
+static void load_in_background (TractionPipelinePage *self);
 
 /* Helpers: search and filters */
 
@@ -513,6 +516,61 @@ toast (TractionPipelinePage *self,
 
 /* Helpers: moves */
 
+/* Shows a move the store has made at once: the card changes column now,
+ * and the reload that follows (off the main thread) brings the rest. */
+static void
+show_moved (TractionPipelinePage *self,
+            gint64                deal_id,
+            TractionStage         to_stage)
+{
+  TractionDealItem *item = g_hash_table_lookup (self->by_id, &deal_id);
+  GListModel *model = G_LIST_MODEL (self->deals);
+  TractionBoardDeal *moved;
+  guint position;
+  guint lo = 0;
+  guint hi;
+
+  if (item == NULL || !g_list_store_find (self->deals, item, &position))
+    return;
+
+  g_object_ref (item);
+  g_list_store_remove (self->deals, position);
+
+  moved = traction_board_deal_copy (traction_deal_item_get_deal (item));
+  moved->stage = to_stage;
+  moved->days_in_stage = 0;
+  moved->last_activity = self->today;
+  moved->stalled = FALSE;
+  if (to_stage == TRACTION_STAGE_WON || to_stage == TRACTION_STAGE_LOST)
+    moved->closed = self->today;
+  else
+    g_date_clear (&moved->closed, 1);
+  /* The hash key points into the item's deal, which update replaces. */
+  g_hash_table_remove (self->by_id, &deal_id);
+  traction_deal_item_update (item, moved);
+  g_hash_table_insert (self->by_id, (gpointer) &traction_deal_item_get_deal (item)->deal_id, item);
+  traction_deal_item_set_shown (item, item_matches (self, item));
+
+  /* Its place in board order. */
+  hi = g_list_model_get_n_items (model);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(TractionDealItem) other = g_list_model_get_item (model, mid);
+
+      if (traction_board_deal_compare (traction_deal_item_get_deal (other),
+                                       traction_deal_item_get_deal (item)) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_list_store_insert (self->deals, lo, item);
+  g_object_unref (item);
+
+  update_column_headers (self);
+  focus_deal (self, deal_id);
+}
+
 static void
 do_move (TractionPipelinePage *self,
          gint64                deal_id,
@@ -541,8 +599,10 @@ do_move (TractionPipelinePage *self,
   title = g_strdup_printf (_("Moved %s to %s"), name != NULL ? name : "", traction_stage_label (to_stage));
   toast (self, title, TRUE);
 
-  self->focus_after_reload = deal_id;
-  traction_pipeline_page_refresh (self);
+  show_moved (self, deal_id, to_stage);
+  /* The write's own reload, started now rather than at the next idle. */
+  load_in_background (self);
+  traction_store_watch_settle (GTK_WIDGET (self));
 }
 
 typedef struct
@@ -1106,57 +1166,65 @@ update_items (TractionPipelinePage *self,
   columns_filter_changed (self, hidden_stages, shown_stages);
 }
 
-static void
-refresh (TractionPipelinePage *self)
+/* What one reload of the board reads: made by load_board() on any thread
+ * (with its own connection), applied by apply_load() on the main one. */
+typedef struct
 {
-  g_autoptr(GPtrArray) deals = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *old_currency = NULL;
-  TractionMetrics metrics;
-  TractionRules rules;
-  GDate old_today;
+  GDate            today;
+  TractionRules    rules;
+  char            *currency;
+  TractionMetrics  metrics;
+  GPtrArray       *deals;     /* TractionBoardDeal */
+} BoardLoad;
 
-  if (self->store == NULL)
-    {
-      /* No store, no deals. */
-      g_hash_table_remove_all (self->by_id);
-      g_list_store_remove_all (self->deals);
-      update_column_headers (self);
-      return;
-    }
+static void
+board_load_free (BoardLoad *load)
+{
+  g_free (load->currency);
+  g_clear_pointer (&load->deals, g_ptr_array_unref);
+  g_free (load);
+}
 
-  old_today = self->today;
-  old_currency = g_steal_pointer (&self->currency);
-  traction_date_today (&self->today);
-  traction_store_get_rules (self->store, &rules);
-  traction_quarter_bounds (&self->today, rules.fiscal_year_start_month, &self->q_start, &self->q_end);
-  self->currency = traction_store_get_currency (self->store);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoardLoad, board_load_free)
 
-  memset (&metrics, 0, sizeof metrics);
-  if (!traction_store_compute_metrics (self->store, NULL, NULL, &self->today, &metrics, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  memcpy (self->probability, metrics.probability, sizeof self->probability);
+static BoardLoad *
+load_board (TractionStore  *store,
+            GError        **error)
+{
+  g_autoptr(BoardLoad) load = g_new0 (BoardLoad, 1);
 
-  deals = traction_store_load_board (self->store, &self->today, &error);
-  if (deals == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
+  traction_date_today (&load->today);
+  traction_store_get_rules (store, &load->rules);
+  load->currency = traction_store_get_currency (store);
+  if (!traction_store_compute_metrics (store, NULL, NULL, &load->today, &load->metrics, error))
+    return NULL;
+  load->deals = traction_store_load_board (store, &load->today, error);
+  if (load->deals == NULL)
+    return NULL;
+  return g_steal_pointer (&load);
+}
 
-  fill_owner_filter (self);
-  fill_summary (self, &metrics, &rules, deals);
+static void
+apply_load (TractionPipelinePage *self,
+            BoardLoad            *load)
+{
+  gboolean rerender;
 
   /* Cards show dates relative to today, and money in the currency. */
-  update_items (self, deals,
-                g_date_compare (&old_today, &self->today) != 0 ||
-                g_strcmp0 (old_currency, self->currency) != 0);
+  rerender = g_date_compare (&self->today, &load->today) != 0 ||
+             g_strcmp0 (self->currency, load->currency) != 0;
+  self->today = load->today;
+  traction_quarter_bounds (&self->today, load->rules.fiscal_year_start_month, &self->q_start, &self->q_end);
+  g_free (self->currency);
+  self->currency = g_steal_pointer (&load->currency);
+  memcpy (self->probability, load->metrics.probability, sizeof self->probability);
+
+  fill_owner_filter (self);
+  fill_summary (self, &load->metrics, &load->rules, load->deals);
+  update_items (self, load->deals, rerender);
 
   update_column_headers (self);
-  gtk_stack_set_visible_child_name (self->board_stack, deals->len == 0 ? "empty" : "board");
+  gtk_stack_set_visible_child_name (self->board_stack, load->deals->len == 0 ? "empty" : "board");
 
   if (self->focus_after_reload > 0)
     {
@@ -1165,6 +1233,125 @@ refresh (TractionPipelinePage *self)
       self->focus_after_reload = 0;
       focus_deal (self, id);
     }
+}
+
+static void
+clear_board (TractionPipelinePage *self)
+{
+  g_hash_table_remove_all (self->by_id);
+  g_list_store_remove_all (self->deals);
+  update_column_headers (self);
+}
+
+/* Loads and applies at once, on the main thread. */
+static void
+refresh (TractionPipelinePage *self)
+{
+  g_autoptr(BoardLoad) load = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading != NULL)
+    {
+      /* What is on its way is older than what this reads. */
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+    }
+  self->load_again = FALSE;
+
+  if (self->store == NULL)
+    {
+      clear_board (self);
+      return;
+    }
+
+  load = load_board (self->store, &error);
+  if (load == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  apply_load (self, load);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TractionStore *reader = task_data;
+  GError *error = NULL;
+  BoardLoad *load = load_board (reader, &error);
+
+  if (load == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, load, (GDestroyNotify) board_load_free);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  TractionPipelinePage *self = TRACTION_PIPELINE_PAGE (object);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(BoardLoad) load = NULL;
+  g_autoptr(GError) error = NULL;
+
+  load = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Superseded (a newer load, another store, or the page went away). */
+  if (g_cancellable_is_cancelled (cancellable) || self->loading != cancellable)
+    return;
+  g_clear_object (&self->loading);
+
+  if (load == NULL)
+    show_error (self, error);
+  else
+    apply_load (self, load);
+
+  if (self->load_again)
+    {
+      self->load_again = FALSE;
+      load_in_background (self);
+    }
+}
+
+/* Reads the board on a worker thread with a read-only connection, so a
+ * write's reload never blocks the window; applying the result (only what
+ * changed) is the main thread's part. A change during a load gives one
+ * more load when it ends. */
+static void
+load_in_background (TractionPipelinePage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (self->loading != NULL)
+    {
+      self->load_again = TRUE;
+      return;
+    }
+  if (self->reader == NULL)
+    {
+      self->reader = traction_store_open_reader (self->store, &error);
+      if (self->reader == NULL)
+        {
+          /* Without a second connection, load on this one. */
+          g_debug ("Loading the board on the main thread: %s", error->message);
+          refresh (self);
+          return;
+        }
+    }
+
+  self->loading = g_cancellable_new ();
+  task = g_task_new (self, self->loading, load_done_cb, NULL);
+  g_task_set_source_tag (task, load_in_background);
+  /* One load at a time uses the reader (self->loading guards it). */
+  g_task_set_task_data (task, g_object_ref (self->reader), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
 }
 
 static void
@@ -1248,39 +1435,10 @@ visible_view_cb (TractionPipelinePage *self)
   gtk_widget_set_visible (self->board_tools, g_strcmp0 (name, "board") == 0);
 }
 
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  TractionPipelinePage *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-store_changed_cb (TractionPipelinePage *self,
-                  TractionStore        *store)
+reload_cb (GtkWidget *view)
 {
-  /* A hidden view reloads when it is shown, not on every write. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
-}
-
-static void
-map_cb (TractionPipelinePage *self)
-{
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      store_changed_cb (self, NULL);
-    }
+  load_in_background (TRACTION_PIPELINE_PAGE (view));
 }
 
 static void
@@ -1366,7 +1524,8 @@ undo_action (GtkWidget  *widget,
       return;
     }
   toast (self, _("Move undone"), FALSE);
-  traction_pipeline_page_refresh (self);
+  load_in_background (self);
+  traction_store_watch_settle (GTK_WIDGET (self));
 }
 
 static void
@@ -1481,9 +1640,10 @@ traction_pipeline_page_dispose (GObject *object)
   TractionPipelinePage *self = TRACTION_PIPELINE_PAGE (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_object (&self->reader);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRACTION_TYPE_PIPELINE_PAGE);
   /* The template's top box has no id: unparent it too. */
@@ -1622,7 +1782,6 @@ traction_pipeline_page_init (TractionPipelinePage *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
   self->deals = g_list_store_new (TRACTION_TYPE_DEAL_ITEM);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -1703,9 +1862,9 @@ traction_pipeline_page_set_store (TractionPipelinePage *self,
   if (self->store == store)
     return;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  g_clear_object (&self->reader);
+  traction_store_watch (GTK_WIDGET (self), store, reload_cb);
   g_array_set_size (self->undo_stack, 0);
 
   /* The pane is made for one store. */
@@ -1717,10 +1876,7 @@ traction_pipeline_page_set_store (TractionPipelinePage *self,
     }
 
   if (store != NULL)
-    {
-      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      ensure_children (self);
-    }
+    ensure_children (self);
 
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -1731,8 +1887,15 @@ traction_pipeline_page_refresh (TractionPipelinePage *self)
 {
   g_return_if_fail (TRACTION_IS_PIPELINE_PAGE (self));
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  traction_store_watch_settle (GTK_WIDGET (self));
   refresh (self);
+}
+
+gboolean
+traction_pipeline_page_is_loading (TractionPipelinePage *self)
+{
+  g_return_val_if_fail (TRACTION_IS_PIPELINE_PAGE (self), FALSE);
+  return self->loading != NULL;
 }
 
 GListModel *

@@ -18,8 +18,11 @@ GtkWidget     *traction_pipeline_page_new             (TractionStore        *sto
 TractionStore *traction_pipeline_page_get_store       (TractionPipelinePage *self);
 void           traction_pipeline_page_set_store       (TractionPipelinePage *self,
                                                        TractionStore        *store);
-/* Reloads the board now instead of at the next idle. */
+/* Reloads the board now, on this thread, instead of in the background. */
 void           traction_pipeline_page_refresh         (TractionPipelinePage *self);
+/* Whether a reload is under way on a worker thread (the board applies it
+ * in the main loop when it is done). */
+gboolean       traction_pipeline_page_is_loading      (TractionPipelinePage *self);
 
 /* The deals a stage's column shows (after search and filters); a
  * GListModel of TractionDealItem, owned by the page. */

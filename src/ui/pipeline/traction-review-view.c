@@ -15,6 +15,7 @@
 #include "traction-pipeline-review.h"
 #include "traction-print.h"
 #include "traction-review-view.h"
+#include "traction-store-watch.h"
 
 struct _TractionReviewView
 {
@@ -38,7 +39,6 @@ struct _TractionReviewView
   TractionPipelineReview *review;
   int                     year;
   int                     month;
-  guint                   refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (TractionReviewView, traction_review_view, GTK_TYPE_WIDGET)
@@ -278,22 +278,10 @@ refresh (TractionReviewView *self)
 
 /* Signal callbacks */
 
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  TractionReviewView *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-store_changed_cb (TractionReviewView *self,
-                  TractionStore      *store)
+reload_cb (GtkWidget *view)
 {
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+  refresh (TRACTION_REVIEW_VIEW (view));
 }
 
 static void
@@ -362,7 +350,7 @@ traction_review_view_dispose (GObject *object)
 {
   TractionReviewView *self = TRACTION_REVIEW_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  traction_store_watch_settle (GTK_WIDGET (self));
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -489,14 +477,13 @@ traction_review_view_set_store (TractionReviewView *self,
   if (self->store == store)
     return;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed",
-                             G_CALLBACK (store_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-  refresh (self);
+  traction_store_watch (GTK_WIDGET (self), store, reload_cb);
+  /* Loaded when first shown: the page makes this view with the board. */
+  if (store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    traction_store_watch_invalidate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -514,7 +501,7 @@ traction_review_view_set_month (TractionReviewView *self,
 
   self->year = year;
   self->month = month;
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  traction_store_watch_settle (GTK_WIDGET (self));
   refresh (self);
 }
 
@@ -539,6 +526,6 @@ traction_review_view_refresh (TractionReviewView *self)
 {
   g_return_if_fail (TRACTION_IS_REVIEW_VIEW (self));
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  traction_store_watch_settle (GTK_WIDGET (self));
   refresh (self);
 }
