@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "traction-partners-page.h"
+#include "traction-widgets.h"
 #include "traction-chart-widget.h"
 #include "traction-partner-report.h"
 #include "traction-print.h"
@@ -199,17 +200,6 @@ add_empty_row (AdwPreferencesGroup *group,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   adw_preferences_group_add (group, row);
-}
-
-static GtkWidget *
-delete_button_new (const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
 }
 
 static GtkWidget *
@@ -1056,7 +1046,7 @@ build_obligations (TractionPartnersPage *self)
       adw_action_row_set_activatable_widget (row, check);
       if (overdue)
         adw_action_row_add_suffix (row, flag_new ("task-past-due-symbolic", _("Overdue"), "warning"));
-      button = delete_button_new (_("Delete Obligation"));
+      button = traction_icon_button_new ("user-trash-symbolic", _("Delete Obligation"));
       g_object_set_data_full (G_OBJECT (button), "item", g_ptr_array_steal_index (items, i) , (GDestroyNotify) traction_obligation_free);
       i--;
       g_signal_connect_object (button, "clicked", G_CALLBACK (delete_obligation_cb), self, 0);
@@ -1252,7 +1242,7 @@ build_metrics (TractionPartnersPage *self)
       gtk_widget_add_controller (value, focus);
       g_signal_connect_object (status, "notify::selected", G_CALLBACK (metric_status_cb), self, 0);
 
-      button = delete_button_new (_("Delete Metric"));
+      button = traction_icon_button_new ("user-trash-symbolic", _("Delete Metric"));
       g_signal_connect_object (button, "clicked", G_CALLBACK (delete_metric_cb), self, 0);
       adw_action_row_add_suffix (row, value);
       adw_action_row_add_suffix (row, status);
@@ -1545,7 +1535,7 @@ build_feedback (TractionPartnersPage *self)
                                    item->kind == TRACTION_FEEDBACK_BUG ? "dialog-warning-symbolic"
                                    : item->kind == TRACTION_FEEDBACK_GAP ? "edit-find-symbolic"
                                                                          : "starred-symbolic"));
-      button = delete_button_new (_("Delete Feedback"));
+      button = traction_icon_button_new ("user-trash-symbolic", _("Delete Feedback"));
       g_object_set_data_full (G_OBJECT (button), "item", item, (GDestroyNotify) traction_feedback_item_free);
       g_signal_connect_object (button, "clicked", G_CALLBACK (delete_feedback_cb), self, 0);
       adw_action_row_add_suffix (row, button);

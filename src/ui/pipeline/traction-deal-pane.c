@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "traction-deal-pane.h"
+#include "traction-widgets.h"
 #include "traction-deal-pane-private.h"
 #include "traction-store-deal.h"
 #include "traction-window.h"
@@ -285,18 +286,6 @@ new_flag (const char *icon_name,
   gtk_box_append (GTK_BOX (flag), image);
   gtk_box_append (GTK_BOX (flag), label);
   return flag;
-}
-
-static GtkWidget *
-new_icon_button (const char *icon_name,
-                 const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
 }
 
 /* Sets an entry row's text without showing its apply button. */
@@ -696,7 +685,7 @@ fill_next_steps (TractionDealPane         *self,
           adw_action_row_add_suffix (row, new_flag ("dialog-warning-symbolic", overdue, "error"));
         }
 
-      delete = new_icon_button ("user-trash-symbolic", _("Delete Next Step"));
+      delete = traction_icon_button_new ("user-trash-symbolic", _("Delete Next Step"));
       g_object_set_data_full (G_OBJECT (delete), "step", g_memdup2 (&step->id, sizeof step->id), g_free);
       g_signal_connect_object (delete, "clicked", G_CALLBACK (step_delete_cb), self, 0);
       adw_action_row_add_suffix (row, delete);
@@ -731,7 +720,7 @@ fill_activity (TractionDealPane         *self,
       const char *title = touchpoint->summary[0] != '\0' ? touchpoint->summary : kind;
       AdwActionRow *row = new_row (title, subtitle);
       GtkWidget *icon = gtk_image_new_from_icon_name (touchpoint_icon (touchpoint->kind));
-      GtkWidget *delete = new_icon_button ("user-trash-symbolic", _("Delete Touchpoint"));
+      GtkWidget *delete = traction_icon_button_new ("user-trash-symbolic", _("Delete Touchpoint"));
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, kind, -1);
@@ -791,8 +780,8 @@ fill_stakeholders (TractionDealPane         *self,
       const char *role = person->role != TRACTION_ROLE_NONE ? traction_contact_role_label (person->role) : "";
       g_autofree char *subtitle = join_parts (person->title, role, person->email, NULL);
       AdwActionRow *row = new_row (person->name, subtitle);
-      GtkWidget *edit = new_icon_button ("document-edit-symbolic", _("Edit Stakeholder…"));
-      GtkWidget *delete = new_icon_button ("user-trash-symbolic", _("Remove Stakeholder"));
+      GtkWidget *edit = traction_icon_button_new ("document-edit-symbolic", _("Edit Stakeholder…"));
+      GtkWidget *delete = traction_icon_button_new ("user-trash-symbolic", _("Remove Stakeholder"));
 
       g_object_set_data_full (G_OBJECT (edit), "contact", g_memdup2 (&person->id, sizeof person->id), g_free);
       g_object_set_data_full (G_OBJECT (delete), "contact", g_memdup2 (&person->id, sizeof person->id), g_free);

@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "traction-pipeline-page.h"
+#include "traction-widgets.h"
 #include "traction-deal-card.h"
 #include "traction-deal-item.h"
 #include "traction-deal-pane.h"
@@ -883,7 +884,7 @@ expand_toggled_cb (GtkToggleButton *button,
   gtk_widget_set_visible (column->scroller, expanded);
   gtk_widget_set_visible (GTK_WIDGET (column->totals_label), expanded);
   gtk_button_set_icon_name (GTK_BUTTON (button), expanded ? "go-previous-symbolic" : "go-next-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (button), expanded ? _("Collapse Column") : _("Expand Column"));
+  traction_widget_set_label (GTK_WIDGET (button), expanded ? _("Collapse Column") : _("Expand Column"));
   if (expanded)
     gtk_widget_remove_css_class (column->box, "collapsed");
   else

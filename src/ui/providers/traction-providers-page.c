@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "traction-providers-page.h"
+#include "traction-widgets.h"
 #include "traction-store-watch.h"
 #include "traction-provider-review-dialog.h"
 #include "traction-provider-report.h"
@@ -864,7 +865,7 @@ show_provider (TractionProvidersPage     *self,
               TractionMitigation *item = g_ptr_array_index (mitigations, i);
               g_autofree char *subtitle = NULL;
               GtkWidget *check = gtk_check_button_new ();
-              GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+              GtkWidget *remove = traction_icon_button_new ("user-trash-symbolic", _("Delete Step"));
               AdwActionRow *row;
 
               if (g_date_valid (&item->done_on))
@@ -882,9 +883,6 @@ show_provider (TractionProvidersPage     *self,
               adw_action_row_add_prefix (row, check);
               adw_action_row_set_activatable_widget (row, check);
 
-              gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-              gtk_widget_add_css_class (remove, "flat");
-              gtk_widget_set_tooltip_text (remove, _("Delete Step"));
               g_object_set_data (G_OBJECT (remove), "page", self);
               g_signal_connect_data (remove, "clicked", G_CALLBACK (delete_mitigation_cb),
                                      mitigation_copy (item),
@@ -998,7 +996,7 @@ show_provider (TractionProvidersPage     *self,
       g_autofree char *subtitle = g_strdup_printf (_("Overall %d/40 · Risk: %s"), review->overall,
                                                    traction_risk_label (traction_provider_risk (review->scores.dependency_risk)));
       GtkWidget *expander = adw_expander_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      GtkWidget *remove = traction_icon_button_new ("user-trash-symbolic", _("Delete Review"));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), when);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
@@ -1016,9 +1014,6 @@ show_provider (TractionProvidersPage     *self,
         adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                                   GTK_WIDGET (action_row_new (_("Action items"), review->action_items)));
 
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Delete Review"));
       g_object_set_data (G_OBJECT (remove), "page", self);
       g_signal_connect_data (remove, "clicked", G_CALLBACK (delete_review_cb),
                              traction_provider_review_row_copy (review),
