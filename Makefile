@@ -15,7 +15,8 @@ PACKAGES = build-essential meson ninja-build pkg-config gettext \
            libsqlite3-dev libcairo2-dev libpango1.0-dev libcsv-dev libical-dev \
            desktop-file-utils appstream xvfb xauth xdotool imagemagick \
            poppler-utils sqlite3 python3 \
-           dbus at-spi2-core gir1.2-atspi-2.0 python3-gi
+           dbus at-spi2-core gir1.2-atspi-2.0 python3-gi \
+           clang libclang-rt-14-dev
 
 .PHONY: all deps build run check bench clean
 

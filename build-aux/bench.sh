@@ -46,9 +46,67 @@ big = os.path.join(tmp, "gen-0.db")
 bench("metrics, current quarter", lambda i: [cli, "metrics", "--database", big, "--today", today, "--json"], 5)
 bench("export whole database as JSON", lambda i: [cli, "export", "--database", big, "--json", "--out", os.path.join(tmp, "export.json")], 3)
 
+# CSV import of a 20,000-row HubSpot deals export into a new database.
+import_csv = os.path.join(tmp, "import.csv")
+with open(import_csv, "w", encoding="utf-8") as f:
+    f.write("Deal Name,Deal Stage,Amount,Close Date,Associated Company,Company Domain Name,Email,First Name,Last Name\n")
+    for i in range(20000):
+        f.write(f'"Deal {i}, phase 2",Contract Sent,{1000 + i},2027-01-15,Co {i // 4},co{i // 4}.example.com,p{i}@co{i // 4}.example.com,Ann,Lee {i}\n')
+def import_args(i):
+    db = os.path.join(tmp, f"import-{i}.db")
+    return [cli, "import-csv", "--database", db, "--today", today, import_csv]
+bench("import-csv 20,000 rows (HubSpot deals)", import_args, 5)
+
 print(f"{'benchmark':<50} {'median ms':>10} {'peak MiB':>9} {'runs':>5}")
 for name, ms, mib, runs in rows:
     print(f"{name:<50} {ms:>10.1f} {mib:>9.1f} {runs:>5}")
+PY
+
+# Revenue: the NRR/GRR series (12 trailing-twelve-month windows) and the
+# ARR bridge for 2,000 clients, 100,000 movements, 36 months, against one
+# equivalent aggregate query in the sqlite3 shell on the same file.
+python3 - "$cli" "$builddir/tests/bench-revenue" "$tmp" <<'PY'
+import os, re, statistics, subprocess, sys
+
+cli, bench, tmp = sys.argv[1:]
+today, frm, to = "2026-11-22", "2026-10-01", "2027-01-01"
+db = os.path.join(tmp, "revenue.db")
+subprocess.run([cli, "generate", "--database", db, "--deals", "0", "--clients", "2000",
+                "--months", "36", "--movements", "100000", "--seed", "1", "--today", today],
+               check=True, stdout=subprocess.DEVNULL)
+ours = subprocess.run([bench, db, frm, to, today, "9"], check=True, capture_output=True, text=True).stdout
+fields = dict(f.split("=") for f in ours.split())
+
+# The same figures in SQL: months Dec 2025 .. Nov 2026 (the last one
+# capped at tomorrow), cohort = clients with ARR > 0 at the window start.
+sql = """.timer on
+WITH RECURSIVE
+  months (k, win_end) AS (SELECT 0, date ('2026-11-01', '+1 month', '-11 months')
+                          UNION ALL SELECT k + 1, date (win_end, '+1 month') FROM months WHERE k < 11),
+  w AS (SELECT k, date (win_end, '-12 months') AS s, min (win_end, '2026-11-23') AS e FROM months),
+  d AS (SELECT account_id AS c, moved_on AS day,
+               CASE WHEN kind IN ('contraction', 'churn') THEN -amount_cents ELSE amount_cents END AS delta
+        FROM arr_movements),
+  per AS (SELECT w.k, d.c, sum (CASE WHEN d.day < w.s THEN d.delta ELSE 0 END) AS si, sum (d.delta) AS ei
+          FROM w JOIN d ON d.day < w.e GROUP BY w.k, d.c)
+SELECT 'month', k, round (100.0 * sum (max (ei, 0)) / sum (si), 4),
+       round (100.0 * sum (min (max (ei, 0), si)) / sum (si), 4) FROM per WHERE si > 0 GROUP BY k
+UNION ALL
+SELECT 'bridge', sum (CASE WHEN day < '%s' THEN delta ELSE 0 END), sum (CASE WHEN day < '%s' THEN delta ELSE 0 END), NULL FROM d;
+""" % (frm, to)
+times = []
+for _ in range(5):
+    out = subprocess.run(["sqlite3", db], input=sql, check=True, capture_output=True, text=True).stdout
+    times.append(float(re.search(r"Run Time: real ([0-9.]+)", out).group(1)) * 1000)
+    last = [l for l in out.splitlines() if l.startswith("month|11|")][0].split("|")
+    end = [l for l in out.splitlines() if l.startswith("bridge|")][0].split("|")[2]
+if abs(float(last[2]) - float(fields["nrr"])) > 1e-3 or abs(float(last[3]) - float(fields["grr"])) > 1e-3 \
+   or int(end) != int(fields["end_arr"]):
+    sys.exit("bench-revenue: the figures differ from the SQL: %s vs %s %s" % (ours.strip(), last, end))
+ms, sq = float(fields["median_ms"]), statistics.median(times)
+print(f"{'revenue series + bridge (2,000 clients, 100,000 moves)':<50} {ms:>10.1f} ms median of 9")
+print(f"{'same figures, one query in the sqlite3 shell':<50} {sq:>10.1f} ms median of 5")
+print(f"{'ratio (Traction / sqlite3)':<50} {ms / sq:>10.2f}")
 PY
 
 # The pipeline board: models from the store and a search keystroke on

@@ -32,7 +32,23 @@ export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 run_suite "$asandir" -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug || status=1
 
-python3 - "$builddir" "$asandir" <<'PY'
+# The importers under libFuzzer for a few seconds each, when clang and
+# its fuzzer runtime are installed (tests/fuzz/).
+fuzzdir=${3:-build-fuzz}
+fuzzlogs=
+if command -v clang >/dev/null && ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
+  echo "== Fuzzing the importers (libFuzzer) =="
+  fuzzlogs=$fuzzdir
+  if [ ! -f "$fuzzdir/build.ninja" ]; then
+    CC=clang meson setup "$fuzzdir" -Dfuzzing=true -Dwidget_tests=false -Db_sanitize=address,undefined \
+      -Db_lundef=false -Dbuildtype=debug -Dc_args=-fsanitize=fuzzer-no-link || status=1
+  fi
+  rm -f "$fuzzdir/meson-logs/testlog.json"
+  { ninja -C "$fuzzdir" tests/fuzz/fuzz-csv tests/fuzz/fuzz-movements tests/fuzz/fuzz-json &&
+    meson test -C "$fuzzdir" --suite fuzz --no-rebuild --print-errorlogs; } || status=1
+fi
+
+python3 - "$builddir" "$asandir" $fuzzlogs <<'PY'
 import json, os, sys
 passed = failed = skipped = 0
 for d in sys.argv[1:]:

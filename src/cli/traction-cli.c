@@ -17,10 +17,15 @@
 #include <string.h>
 
 #include "traction-partner-report.h"
+#include "traction-cs-dashboard.h"
+#include "traction-prep-sheet.h"
+#include "traction-store-qualify.h"
 #include "traction-store-partners.h"
 #include "traction-pipeline-review.h"
 #include "traction-report.h"
 #include "traction-store.h"
+#include "traction-store-export.h"
+#include "traction-store-import.h"
 
 #define EXIT_USAGE 2
 
@@ -246,6 +251,7 @@ command_generate (int    argc,
   g_autofree char *today_text = NULL;
   g_autofree char *deals_text = NULL;
   g_autofree char *clients_text = NULL;
+  g_autofree char *movements_text = NULL;
   g_autofree char *months_text = NULL;
   g_autofree char *seed_text = NULL;
   g_autoptr(GError) error = NULL;
@@ -258,6 +264,7 @@ command_generate (int    argc,
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (created when missing)"), N_("FILE") },
     { "deals", 0, 0, G_OPTION_ARG_STRING, &deals_text, N_("Number of deals (default 1000)"), N_("N") },
     { "clients", 0, 0, G_OPTION_ARG_STRING, &clients_text, N_("Number of clients (default 100)"), N_("N") },
+    { "movements", 0, 0, G_OPTION_ARG_STRING, &movements_text, N_("Top the ARR movements up to N (default: as generated)"), N_("N") },
     { "months", 0, 0, G_OPTION_ARG_STRING, &months_text, N_("Months of history (default 24)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, N_("Random seed (default 1)"), N_("S") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Day the history ends (default: today)"), N_("YYYY-MM-DD") },
@@ -287,6 +294,12 @@ command_generate (int    argc,
       if (!parse_count_option ("--clients", clients_text, G_MAXINT, &value, &status))
         return status;
       options.clients = (guint) value;
+    }
+  if (movements_text != NULL)
+    {
+      if (!parse_count_option ("--movements", movements_text, G_MAXINT, &value, &status))
+        return status;
+      options.movements = (guint) value;
     }
   if (months_text != NULL)
     {
@@ -751,6 +764,248 @@ command_import_movements (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* import-csv, export-csv, export-ics (data in and out) */
+
+static gboolean
+parse_mapping_option (char                **maps,
+                      TractionCsvTable     *table,
+                      TractionImportField  *mapping,
+                      int                  *status)
+{
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      const char *eq = strrchr (maps[i], '=');
+      g_autofree char *column = eq != NULL ? g_strndup (maps[i], (gsize) (eq - maps[i])) : NULL;
+      TractionImportField field;
+      gboolean found = FALSE;
+
+      if (eq == NULL || !traction_import_field_from_id (eq + 1, &field))
+        {
+          g_autofree char *message = g_strdup_printf (_("--map: “%s” is not COLUMN=FIELD (fields: company-name, company-domain, contact-name, contact-first-name, contact-last-name, contact-email, contact-phone, contact-title, deal-name, deal-stage, deal-status, deal-amount, deal-close-date, deal-created, deal-lost-reason, notes, ignore)"),
+                                                      maps[i]);
+
+          *status = usage_error (message);
+          return FALSE;
+        }
+      for (guint c = 0; c < table->header->len; c++)
+        {
+          if (g_ascii_strcasecmp (g_ptr_array_index (table->header, c), column) == 0)
+            {
+              mapping[c] = field;
+              found = TRUE;
+            }
+        }
+      if (!found)
+        {
+          g_autofree char *message = g_strdup_printf (_("--map: the file has no column “%s”"), column);
+
+          *status = usage_error (message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static int
+command_import_csv (int    argc,
+                    char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *duplicates_text = NULL;
+  g_autofree char *today_text = NULL;
+  g_auto(GStrv) maps = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree TractionImportField *mapping = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(TractionCsvTable) table = NULL;
+  g_autoptr(TractionImportPlan) plan = NULL;
+  g_autoptr(TractionImportBatch) batch = NULL;
+  g_autoptr(GError) error = NULL;
+  TractionCsvFormat format = TRACTION_CSV_FORMAT_AUTO;
+  TractionDuplicates duplicates = TRACTION_DUPLICATES_SKIP;
+  gboolean skip_bad = FALSE;
+  GPtrArray *problems;
+  Database db = { 0 };
+  GDate today;
+  gsize length = 0;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (created when missing)"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("hubspot, pipedrive, attio, generic or auto (default)"), N_("FORMAT") },
+    { "duplicates", 0, 0, G_OPTION_ARG_STRING, &duplicates_text, N_("Same company domain or contact email: skip (default), update or create"), N_("WHAT") },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Read column COLUMN as FIELD (repeatable)"), N_("COLUMN=FIELD") },
+    { "skip-bad", 0, 0, G_OPTION_ARG_NONE, &skip_bad, N_("Import the good rows when some are bad (default: import nothing)"), NULL },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Date for records without one (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+
+  if (!parse_options (_("FILE.csv"),
+                      _("Imports companies, contacts and deals from a CSV export of HubSpot, "
+                        "Pipedrive or Attio, or any CSV with --map. All in one transaction: "
+                        "a bad row fails the whole file unless --skip-bad."),
+                      entries, &argc, &argv, &status) ||
+      !require_database (database, &status) ||
+      !resolve_today (today_text, &today, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("import-csv needs exactly one CSV file"));
+  if (format_text != NULL && !traction_csv_format_from_id (format_text, &format))
+    return usage_error (_("--format must be hubspot, pipedrive, attio, generic or auto"));
+  if (duplicates_text != NULL)
+    {
+      if (g_str_equal (duplicates_text, "skip"))
+        duplicates = TRACTION_DUPLICATES_SKIP;
+      else if (g_str_equal (duplicates_text, "update"))
+        duplicates = TRACTION_DUPLICATES_UPDATE;
+      else if (g_str_equal (duplicates_text, "create"))
+        duplicates = TRACTION_DUPLICATES_CREATE;
+      else
+        return usage_error (_("--duplicates must be skip, update or create"));
+    }
+
+  if (!g_file_get_contents (argv[1], &contents, &length, &error))
+    return print_error (error);
+  table = traction_csv_table_parse (contents, length, &error);
+  if (table == NULL)
+    return print_error (error);
+  if (format == TRACTION_CSV_FORMAT_AUTO)
+    format = traction_csv_detect_format (table);
+  mapping = traction_csv_guess_mapping (table, format);
+  if (!parse_mapping_option (maps, table, mapping, &status))
+    return status;
+  plan = traction_import_plan_new (table, mapping);
+
+  for (guint c = 0; c < table->header->len; c++)
+    {
+      if (mapping[c] == TRACTION_IMPORT_IGNORE)
+        g_printerr (_("traction-cli: column “%s” is not imported (use --map to import it)\n"),
+                    (const char *) g_ptr_array_index (table->header, c));
+    }
+
+  problems = traction_import_plan_get_notices (plan);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const TractionImportProblem *p = g_ptr_array_index (problems, i);
+
+      g_printerr (_("traction-cli: line %u: %s\n"), p->line, p->reason);
+    }
+  problems = traction_import_plan_get_bad_rows (plan);
+  if (skip_bad)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const TractionImportProblem *p = g_ptr_array_index (problems, i);
+
+          g_printerr (_("traction-cli: line %u left out: %s\n"), p->line, p->reason);
+        }
+    }
+
+  if (!database_open (&db, database, &error) ||
+      !traction_store_import_plan (db.store, plan, duplicates, skip_bad, &today,
+                                   NULL, NULL, &batch, &error))
+    return database_fail (&db, error);
+  database_close (&db, FALSE);
+
+  summary = traction_import_counts_describe (traction_import_batch_get_counts (batch));
+  g_print (_("Format: %s (%s). %s\n"), traction_csv_format_label (format), table->encoding, summary);
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+write_output (const char  *out,
+              const char  *text,
+              GError     **error)
+{
+  /* g_file_set_contents writes a temporary file and renames it. */
+  if (out != NULL)
+    return g_file_set_contents (out, text, -1, error);
+  return write_stdout (text, strlen (text), error);
+}
+
+static int
+command_export_csv (int    argc,
+                    char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *what_text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  TractionCsvExport what;
+  Database db = { 0 };
+  GDate today;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (created when missing)"), N_("FILE") },
+    { "what", 0, 0, G_OPTION_ARG_STRING, &what_text, N_("deals, clients, health or movements"), N_("WHAT") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write to FILE instead of the standard output"), N_("FILE") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Day the ARR and renewals are taken as of (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+
+  if (!parse_options (NULL, _("Exports deals, clients, health scores or ARR movements as CSV for a spreadsheet."),
+                      entries, &argc, &argv, &status) ||
+      !require_database (database, &status) ||
+      !resolve_today (today_text, &today, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("export-csv takes no arguments"));
+  if (what_text == NULL || !traction_csv_export_from_id (what_text, &what))
+    return usage_error (_("export-csv needs --what deals, clients, health or movements"));
+
+  if (!database_open (&db, database, &error))
+    return database_fail (&db, error);
+  text = traction_store_export_csv (db.store, what, &today, &error);
+  if (text == NULL)
+    return database_fail (&db, error);
+  database_close (&db, FALSE);
+
+  if (!write_output (out, text, &error))
+    return print_error (error);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_export_ics (int    argc,
+                    char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  Database db = { 0 };
+  GDate today;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (created when missing)"), N_("FILE") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write to FILE instead of the standard output"), N_("FILE.ics") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Day written as the export's time stamp (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+
+  if (!parse_options (NULL, _("Exports open follow-ups and contract renewals as an iCalendar file."),
+                      entries, &argc, &argv, &status) ||
+      !require_database (database, &status) ||
+      !resolve_today (today_text, &today, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("export-ics takes no arguments"));
+
+  if (!database_open (&db, database, &error))
+    return database_fail (&db, error);
+  text = traction_store_export_ics (db.store, &today, &error);
+  if (text == NULL)
+    return database_fail (&db, error);
+  database_close (&db, FALSE);
+
+  if (!write_output (out, text, &error))
+    return print_error (error);
+  return EXIT_SUCCESS;
+}
+
 /* report */
 
 /* "2026-10" into year and month. */
@@ -838,6 +1093,140 @@ command_report_partner_status (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* report call-prep / qualification: the one-page sheets of a deal. */
+static int
+command_report_sheet (int               argc,
+                      char            **argv,
+                      TractionSheetKind kind)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *deal = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *company = NULL;
+  g_autoptr(TractionPrepSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  Database db = { 0 };
+  GDate today;
+  gint64 deal_id = 0;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (created when missing)"), N_("FILE") },
+    { "deal", 0, 0, G_OPTION_ARG_STRING, &deal, N_("Name of the deal or of its company"), N_("NAME") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Day the sheet is taken as of (default: today)"), N_("YYYY-MM-DD") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("PDF file to write (or give it last)"), N_("FILE.pdf") },
+    { NULL }
+  };
+
+  if (!parse_options (kind == TRACTION_SHEET_CALL_PREP ? _("call-prep [FILE.pdf]") : _("qualification [FILE.pdf]"),
+                      kind == TRACTION_SHEET_CALL_PREP
+                        ? _("Writes the one-page call prep sheet of a deal as PDF.")
+                        : _("Writes the one-page qualification sheet of a deal (its latest BANT+SPIN scoring) as PDF."),
+                      entries, &argc, &argv, &status) ||
+      !require_database (database, &status) ||
+      !resolve_today (today_text, &today, &status))
+    return status;
+  if (deal == NULL || deal[0] == '\0')
+    return usage_error (_("report call-prep and qualification need --deal NAME"));
+  /* argv: "report" "call-prep" [FILE.pdf] */
+  if ((out == NULL || out[0] == '\0') && argc == 3)
+    {
+      g_free (out);
+      out = g_strdup (argv[2]);
+    }
+  else if (argc > 2)
+    return usage_error (_("report: too many arguments"));
+  if (out == NULL || out[0] == '\0')
+    return usage_error (_("report needs --out FILE.pdf"));
+
+  if (!database_open (&db, database, &error))
+    return database_fail (&db, error);
+  if (!traction_store_find_deal (db.store, deal, &deal_id, &error) ||
+      (sheet = traction_prep_sheet_new (db.store, deal_id, kind, &today, &error)) == NULL)
+    return database_fail (&db, error);
+  company = traction_store_get_company_name (db.store);
+  database_close (&db, FALSE);
+
+  if (!traction_report_write_pdf (traction_prep_sheet_spec (), sheet, company,
+                                  traction_paper_from_locale (), out, &error))
+    return print_error (error);
+
+  return EXIT_SUCCESS;
+}
+
+/* report cs-dashboard: the CS dashboard (DOMAIN.md §7) for a period. */
+static int
+command_report_cs_dashboard (int    argc,
+                             char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *company = NULL;
+  g_autoptr(TractionCsDashboard) dashboard = NULL;
+  g_autoptr(GError) error = NULL;
+  Database db = { 0 };
+  GDate today, from, to;
+  const char *path = NULL;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (created when missing)"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day of the period (default: the current quarter)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Day after the period (exclusive)"), N_("YYYY-MM-DD") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Day health and renewals are taken as of (default: today)"), N_("YYYY-MM-DD") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("PDF file to write"), N_("FILE.pdf") },
+    { NULL }
+  };
+
+  if (!parse_options (_("cs-dashboard [OUTPUT.pdf]"),
+                      _("Writes the CS dashboard (NRR, GRR, churn, expansion, health, renewals, "
+                        "bridge, cohorts) as PDF; the figures are those of “metrics” for the same period."),
+                      entries, &argc, &argv, &status) ||
+      !require_database (database, &status) ||
+      !resolve_today (today_text, &today, &status))
+    return status;
+  /* argv: "report", "cs-dashboard", then at most the output file. */
+  for (int i = 1; i < argc; i++)
+    {
+      if (i == 1 && g_str_equal (argv[i], "cs-dashboard"))
+        continue;
+      if (path != NULL || out != NULL)
+        return usage_error (_("report cs-dashboard takes one output file"));
+      path = argv[i];
+    }
+  if (out != NULL)
+    path = out;
+  if (path == NULL || path[0] == '\0')
+    return usage_error (_("report cs-dashboard needs an output file (OUTPUT.pdf or --out FILE.pdf)"));
+  if ((from_text == NULL) != (to_text == NULL))
+    return usage_error (_("--from and --to go together"));
+  if (from_text != NULL)
+    {
+      if (!parse_date_option ("--from", from_text, &from, &status) ||
+          !parse_date_option ("--to", to_text, &to, &status))
+        return status;
+      if (g_date_compare (&from, &to) >= 0)
+        return usage_error (_("--to must be after --from (the period is [from, to))"));
+    }
+
+  if (!database_open (&db, database, &error))
+    return database_fail (&db, error);
+  dashboard = traction_cs_dashboard_new (db.store, from_text != NULL ? &from : NULL,
+                                         from_text != NULL ? &to : NULL, &today, &error);
+  if (dashboard == NULL)
+    return database_fail (&db, error);
+  company = traction_store_get_company_name (db.store);
+  database_close (&db, FALSE);
+
+  if (!traction_report_write_pdf (traction_cs_dashboard_spec (), dashboard, company,
+                                  traction_paper_from_locale (), path, &error))
+    return print_error (error);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 command_report (int    argc,
                 char **argv)
@@ -864,11 +1253,19 @@ command_report (int    argc,
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "partner-status"))
       return command_report_partner_status (argc, argv);
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "cs-dashboard"))
+      return command_report_cs_dashboard (argc, argv);
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "call-prep") || g_str_equal (argv[i], "qualification"))
+      return command_report_sheet (argc, argv, g_str_equal (argv[i], "call-prep")
+                                                 ? TRACTION_SHEET_CALL_PREP : TRACTION_SHEET_QUALIFICATION);
 
   if (!parse_options (_("pipeline-review|partner-status"),
                       _("Writes a report as PDF, on A4 or Letter paper as the locale prefers. "
                         "Reports: pipeline-review (the monthly pipeline review), "
-                        "partner-status (a design partner's one-page status; see “report partner-status --help”)."),
+                        "partner-status (a design partner's one-page status; see “report partner-status --help”), "
+                        "call-prep and qualification (a deal's one-page sheets; see “report call-prep --help”)."),
                       entries, &argc, &argv, &status) ||
       !require_database (database, &status) ||
       !resolve_today (today_text, &today, &status))
@@ -912,7 +1309,10 @@ static const Command commands[] = {
   { "export", N_("Export the whole database as JSON"), command_export },
   { "import", N_("Import a JSON export into a new database"), command_import },
   { "import-movements", N_("Import ARR movements from CSV"), command_import_movements },
-  { "report", N_("Write a report as PDF (pipeline-review, partner-status)"), command_report },
+  { "import-csv", N_("Import companies, contacts and deals from CSV (HubSpot, Pipedrive, Attio)"), command_import_csv },
+  { "export-csv", N_("Export deals, clients, health scores or ARR movements as CSV"), command_export_csv },
+  { "export-ics", N_("Export follow-ups and renewals as an iCalendar file"), command_export_ics },
+  { "report", N_("Write a report as PDF (pipeline-review, partner-status, call-prep, qualification, cs-dashboard)"), command_report },
 };
 
 static void

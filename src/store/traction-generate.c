@@ -358,6 +358,64 @@ generate_deal (Generator  *g,
   return TRUE;
 }
 
+/* Tops the ARR movements up to `target` (for benchmarks): usage
+ * expansions and contractions of $100 in turn, on random days of each
+ * client that never churned, round robin over clients. A
+ * client starts at $5,000 or more and gets at most half contractions, so
+ * its ARR never falls below zero. */
+static gboolean
+top_up_movements (Generator  *g,
+                  guint       target,
+                  GError    **error)
+{
+  g_autoptr(GArray) lives = g_array_new (FALSE, TRUE, sizeof (gint64) * 3);
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+  int rc;
+
+  stmt = traction_store_prepare (g->store,
+                                 "SELECT account_id, julianday (min (moved_on)),"
+                                 " julianday (?1), count(*), max (kind = 'churn')"
+                                 " FROM arr_movements GROUP BY account_id ORDER BY account_id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  traction_bind_date (stmt, 1, &g->today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 life[3];
+
+      life[0] = sqlite3_column_int64 (stmt, 0);
+      life[1] = (gint64) sqlite3_column_double (stmt, 1);
+      life[2] = (gint64) sqlite3_column_double (stmt, 2);
+      count += sqlite3_column_int64 (stmt, 3);
+      /* Churned clients keep their history as it was. */
+      if (life[2] > life[1] + 1 && sqlite3_column_int (stmt, 4) == 0)
+        g_array_append_vals (lives, life, 1);
+    }
+  if (rc != SQLITE_DONE)
+    return traction_store_read_failed (g->store, stmt, rc, _("Could not read the ARR movements"), error);
+  sqlite3_reset (stmt);
+
+  for (guint64 i = 0; count < (gint64) target && lives->len > 0; i++, count++)
+    {
+      const gint64 *life = (const gint64 *) (gpointer) (lives->data + (i % lives->len) * sizeof (gint64) * 3);
+      guint round = (guint) (i / lives->len);
+      int span = (int) (life[2] - life[1] - 1);
+      GDate day;
+
+      /* Julian day numbers of SQLite count from noon, 4714 BC; GDate from 1 AD. */
+      g_date_clear (&day, 1);
+      g_date_set_julian (&day, (guint32) (life[1] - 1721424 + 1 + g_rand_int_range (g->rand, 0, MAX (span, 1))));
+      if (!traction_sample_add_movement (g->store, life[0], &day,
+                                         round % 2 == 0 ? TRACTION_MOVE_EXPANSION_USAGE : TRACTION_MOVE_CONTRACTION,
+                                         10000, "", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 traction_store_generate (TractionStore                 *self,
                          const TractionGenerateOptions *options,
@@ -397,6 +455,9 @@ traction_store_generate (TractionStore                 *self,
 
   for (guint i = 0; ok && i < options->clients; i++)
     ok = generate_client (&g, i, MAX (options->months, 1), error);
+
+  if (ok && options->movements > 0)
+    ok = top_up_movements (&g, options->movements, error);
 
   /* Prospects: two deals per account on average. */
   n_prospects = MAX (1, options->deals / 2);

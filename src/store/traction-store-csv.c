@@ -19,7 +19,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "traction-store-import.h"
 #include "traction-store-private.h"
+#include "traction-store-revenue.h"
 
 #define N_CSV_FIELDS 4
 
@@ -35,10 +37,6 @@ typedef struct {
 
 typedef struct {
   GPtrArray *fields;              /* char *, the fields of the current record */
-  guint      field_breaks;        /* line breaks inside those fields */
-  guint      line;                /* physical line being parsed (1-based) */
-  gsize      segment_end;         /* offset just past the line being parsed */
-  gsize      record_offset;       /* offset just past the last complete record */
   gboolean   header_seen;
   GPtrArray *rows;                /* CsvRow * */
   GError    *error;               /* the first malformed row */
@@ -52,23 +50,6 @@ csv_row_free (gpointer data)
 
   g_free (row->client);
   g_free (row);
-}
-
-/* "\r\n", "\n" and a lone "\r" each end a line. */
-static guint
-count_line_breaks (const char *text,
-                   gsize       length)
-{
-  guint n = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (text[i] == '\n')
-        n++;
-      else if (text[i] == '\r' && (i + 1 >= length || text[i + 1] != '\n'))
-        n++;
-    }
-  return n;
 }
 
 static void
@@ -213,124 +194,46 @@ check_row (CsvContext *ctx,
   g_ptr_array_add (ctx->rows, row);
 }
 
-/* libcsv callbacks */
-
-static void
-field_cb (void   *field,
-          size_t  length,
-          void   *data)
+/* traction_csv_read calls this for each record. */
+static gboolean
+record_cb (GPtrArray  *fields,
+           guint       line,
+           gpointer    data,
+           GError    **error)
 {
   CsvContext *ctx = data;
-  const char *text = field != NULL ? field : "";
+
+  ctx->fields = fields;
+  if (!ctx->header_seen)
+    {
+      ctx->header_seen = TRUE;
+      check_header (ctx, line);
+    }
+  else
+    {
+      check_row (ctx, line);
+    }
+  ctx->fields = NULL;
 
   if (ctx->error != NULL)
-    return;
-
-  ctx->field_breaks += count_line_breaks (text, field != NULL ? length : 0);
-  g_ptr_array_add (ctx->fields, g_strndup (text, field != NULL ? length : 0));
-}
-
-static void
-row_cb (int   terminator,
-        void *data)
-{
-  CsvContext *ctx = data;
-  guint line;
-
-  if (ctx->error == NULL)
     {
-      /* The record ends on ctx->line; its fields held field_breaks of
-       * the line breaks before that. */
-      line = ctx->line - ctx->field_breaks;
-
-      if (!ctx->header_seen)
-        {
-          ctx->header_seen = TRUE;
-          check_header (ctx, line);
-        }
-      else
-        {
-          check_row (ctx, line);
-        }
+      g_propagate_error (error, g_steal_pointer (&ctx->error));
+      return FALSE;
     }
-
-  g_ptr_array_set_size (ctx->fields, 0);
-  ctx->field_breaks = 0;
-  ctx->record_offset = ctx->segment_end;
+  return TRUE;
 }
 
-/* Pass 1: parse and check every row up to the first bad one. */
+/* Pass 1: parse and check every row up to the first bad one (kept in
+ * ctx->error with its line). */
 static void
 parse_rows (CsvContext *ctx,
             const char *data,
             gsize       length)
 {
-  struct csv_parser parser;
-  gsize pos = 0;
+  GError *error = NULL;
 
-  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-    {
-      context_fail (ctx, 1,
-                    g_error_new_literal (TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_FAILED,
-                                         _("Not enough memory to read the file.")));
-      return;
-    }
-
-  while (pos < length && ctx->error == NULL)
-    {
-      gsize end = pos;
-      gboolean line_break = FALSE;
-      size_t parsed;
-
-      while (end < length && data[end] != '\n' && data[end] != '\r')
-        end++;
-      if (end < length)
-        {
-          line_break = TRUE;
-          if (data[end] == '\r' && end + 1 < length && data[end + 1] == '\n')
-            end++;
-          end++;
-        }
-
-      ctx->segment_end = end;
-      parsed = csv_parse (&parser, data + pos, end - pos, field_cb, row_cb, ctx);
-      if (parsed != end - pos && ctx->error == NULL)
-        {
-          if (csv_error (&parser) == CSV_EPARSE)
-            context_fail (ctx, ctx->line,
-                          g_error_new (TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID,
-                                       _("Line %u: malformed quoting (a quote inside an unquoted field, or text after a closing quote)."),
-                                       ctx->line));
-          else
-            context_fail (ctx, ctx->line,
-                          g_error_new (TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_FAILED,
-                                       _("Line %u: %s"), ctx->line,
-                                       csv_strerror (csv_error (&parser))));
-        }
-
-      if (line_break)
-        ctx->line++;
-      pos = end;
-    }
-
-  if (ctx->error == NULL && csv_fini (&parser, field_cb, row_cb, ctx) != 0 && ctx->error == NULL)
-    {
-      /* A quoted field still open at the end: it began in the record
-       * after the last complete one. */
-      gsize start = ctx->record_offset;
-      guint line;
-
-      while (start < length && g_ascii_isspace (data[start]))
-        start++;
-      line = 1 + count_line_breaks (data, start);
-
-      context_fail (ctx, line,
-                    g_error_new (TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID,
-                                 _("Line %u: a quoted field is not closed before the end of the file."),
-                                 line));
-    }
-
-  csv_free (&parser);
+  if (!traction_csv_read (data, length, ',', TRUE, record_cb, ctx, &ctx->error_line, &error))
+    ctx->error = error;
 }
 
 /* Pass 2 */
@@ -573,7 +476,20 @@ traction_store_import_movements_csv (TractionStore  *self,
                                      guint          *n_imported,
                                      GError        **error)
 {
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  return traction_store_check_movements_csv (self, data, length, TRUE, NULL, n_imported, error);
+}
+
+/* The import itself; with commit FALSE a dry run for the preview
+ * (traction-store-revenue.c): the same checks, always rolled back. */
+gboolean
+traction_store_check_movements_csv (TractionStore  *self,
+                                    const char     *data,
+                                    gsize           length,
+                                    gboolean        commit,
+                                    GPtrArray      *preview,
+                                    guint          *n_imported,
+                                    GError        **error)
+{
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (csv_row_free);
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GError) arr_failure = NULL;
@@ -605,13 +521,11 @@ traction_store_import_movements_csv (TractionStore  *self,
     {
       g_set_error (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID,
                    _("Line %u: the text is not valid UTF-8; save the file as UTF-8 and try again."),
-                   1 + count_line_breaks (data, (gsize) (invalid_at - data)));
+                   1 + traction_csv_count_line_breaks (data, (gsize) (invalid_at - data)));
       return FALSE;
     }
 
-  ctx.fields = fields;
   ctx.rows = rows;
-  ctx.line = 1;
   parse_rows (&ctx, data, length);
   parse_error = ctx.error;
 
@@ -635,7 +549,7 @@ traction_store_import_movements_csv (TractionStore  *self,
           return FALSE;
         }
 
-      if (parse_error != NULL || arr_failure != NULL)
+      if (parse_error != NULL || arr_failure != NULL || !commit)
         traction_store_rollback (self);
       else if (!traction_store_commit (self, error))
         return FALSE;
@@ -650,6 +564,19 @@ traction_store_import_movements_csv (TractionStore  *self,
     {
       g_propagate_error (error, g_steal_pointer (&parse_error));
       return FALSE;
+    }
+
+  for (guint i = 0; preview != NULL && i < rows->len; i++)
+    {
+      const CsvRow *row = g_ptr_array_index (rows, i);
+      TractionMovementRow *out = g_new0 (TractionMovementRow, 1);
+
+      out->account = g_strdup (row->client);
+      out->date = row->date;
+      out->kind = row->kind;
+      out->amount_cents = row->amount_cents;
+      out->note = g_strdup ("");
+      g_ptr_array_add (preview, out);
     }
 
   if (n_imported != NULL)

@@ -102,4 +102,24 @@ gboolean  traction_store_seed_defaults (TractionStore  *self,
 GArray   *traction_store_load_movements (TractionStore  *self,
                                          GError        **error);
 
+/* traction-store-csv.c: the movements import; commit FALSE checks and
+ * rolls back (a dry run). preview (may be NULL) gets the rows as
+ * TractionMovementRow (traction-store-revenue.h), in file order. */
+gboolean  traction_store_check_movements_csv (TractionStore  *self,
+                                              const char     *data,
+                                              gsize           length,
+                                              gboolean        commit,
+                                              GPtrArray      *preview,
+                                              guint          *n_imported,
+                                              GError        **error);
+
+/* traction-store-today.c: active contracts renewing in [today, today +
+ * days), soonest first (TractionRenewalRow, with work_late), the loader
+ * Today and the metrics use. */
+GPtrArray *traction_store_load_renewals_within (TractionStore        *self,
+                                                const TractionRules  *rules,
+                                                const GDate          *today,
+                                                int                   days,
+                                                GError              **error);
+
 G_END_DECLS

@@ -486,6 +486,22 @@ load_renewals (TractionStore        *self,
   return g_steal_pointer (&renewals);
 }
 
+GPtrArray *
+traction_store_load_renewals_within (TractionStore        *self,
+                                     const TractionRules  *rules,
+                                     const GDate          *today,
+                                     int                   days,
+                                     GError              **error)
+{
+  TractionRules window = *rules;
+
+  g_return_val_if_fail (TRACTION_IS_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  window.renewal_window_days = MAX (days, 0);
+  return load_renewals (self, &window, today, error);
+}
+
 /* Σ ARR × the band's renewal probability. A client not scored yet counts
  * at the Monitor probability: nothing says it is healthy, nothing says it
  * is at risk (its row shows has_health = FALSE). */

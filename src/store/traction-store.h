@@ -264,6 +264,9 @@ typedef struct {
   guint   clients;
   guint   months;
   guint64 seed;
+  guint   movements;  /* 0: as generated; else topped up to this many ARR
+                         movements with small usage expansions and
+                         contractions (never taking a client below zero) */
 } TractionGenerateOptions;
 
 /* Large, seeded data sets for benchmarks; into an empty database only. */

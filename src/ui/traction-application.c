@@ -523,6 +523,8 @@ traction_application_startup (GApplication *application)
                                    application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.import-csv",
+                                         (const char *[]) { "<Control>i", NULL });
   gtk_window_set_default_icon_name (APP_ID);
 }
 

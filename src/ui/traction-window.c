@@ -7,10 +7,12 @@
 #include <glib/gi18n.h>
 
 #include "traction-window.h"
+#include "traction-data-io.h"
 #include "traction-today-page.h"
 #include "traction-providers-page.h"
 #include "traction-partners-page.h"
 #include "traction-pipeline-page.h"
+#include "traction-revenue-page.h"
 
 struct _TractionWindow
 {
@@ -64,6 +66,7 @@ typedef struct
 static const TractionViewInfo views[] = {
   { "today", N_("Today"), "task-due-symbolic", traction_today_page_get_type },
   { "pipeline", N_("Pipeline"), "view-grid-symbolic", traction_pipeline_page_get_type },
+  { "revenue", N_("Revenue"), "x-office-spreadsheet-symbolic", traction_revenue_page_get_type },
   { "partners", N_("Partners"), "system-users-symbolic", traction_partners_page_get_type },
   { "providers", N_("Providers"), "network-server-symbolic", traction_providers_page_get_type },
 };
@@ -456,6 +459,7 @@ traction_window_init (TractionWindow *self)
 
   self->settings = settings_new_if_installed ();
   restore_window_state (self);
+  traction_data_io_install_actions (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", FALSE);
 }

@@ -466,6 +466,13 @@ create_popup_cb (GtkMenuButton *button,
     g_menu_item_set_action_and_target_value (open, "board.open-deal", g_variant_new_int64 (self->deal_id));
     g_menu_append_item (menu, open);
   }
+  if (traction_stage_is_open (self->stage))
+    {
+      g_autoptr(GMenuItem) qualify = g_menu_item_new (_("Qualify… (Q)"), NULL);
+
+      g_menu_item_set_action_and_target_value (qualify, "board.qualify-deal", g_variant_new_int64 (self->deal_id));
+      g_menu_append_item (menu, qualify);
+    }
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 

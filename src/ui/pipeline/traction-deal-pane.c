@@ -14,6 +14,9 @@
 #include "traction-deal-pane-private.h"
 #include "traction-store-deal.h"
 #include "traction-window.h"
+#include "traction-qualify-wizard.h"
+#include "traction-objection-library.h"
+#include "traction-prep-print.h"
 
 struct _TractionDealPane
 {
@@ -1662,6 +1665,45 @@ close_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[CLOSE_REQUESTED], 0);
 }
 
+/* Qualification: the wizard, the objection library, the deal's sheets. */
+static void
+qualify_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TractionDealPane *self = TRACTION_DEAL_PANE (widget);
+
+  if (self->store != NULL && self->deal_id > 0)
+    traction_qualify_open (widget, self->store, self->deal_id);
+}
+
+static void
+objections_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TractionDealPane *self = TRACTION_DEAL_PANE (widget);
+
+  if (self->store != NULL && self->deal_id > 0)
+    traction_objection_library_open (widget, self->store, self->deal_id, "objections");
+}
+
+/* "call-prep", "qualification", each with "-pdf" to save a PDF. */
+static void
+sheet_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TractionDealPane *self = TRACTION_DEAL_PANE (widget);
+  const char *which = g_variant_get_string (parameter, NULL);
+
+  if (self->store != NULL && self->deal_id > 0)
+    traction_prep_sheet_output (widget, self->store, self->deal_id,
+                                g_str_has_prefix (which, "qualification")
+                                  ? TRACTION_SHEET_QUALIFICATION : TRACTION_SHEET_CALL_PREP,
+                                g_str_has_suffix (which, "-pdf"));
+}
+
 static void
 kind_action (GtkWidget  *widget,
              const char *action_name,
@@ -1873,6 +1915,9 @@ traction_deal_pane_class_init (TractionDealPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "pane.pause", NULL, pause_action);
   gtk_widget_class_install_action (widget_class, "pane.resume", NULL, resume_action);
   gtk_widget_class_install_action (widget_class, "pane.add-stakeholder", NULL, add_stakeholder_action);
+  gtk_widget_class_install_action (widget_class, "pane.qualify", NULL, qualify_action);
+  gtk_widget_class_install_action (widget_class, "pane.objections", NULL, objections_action);
+  gtk_widget_class_install_action (widget_class, "pane.sheet", "s", sheet_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "pane.close", NULL);
 

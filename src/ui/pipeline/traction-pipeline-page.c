@@ -23,6 +23,7 @@
 #include "traction-deal-item.h"
 #include "traction-deal-pane.h"
 #include "traction-new-deal-dialog.h"
+#include "traction-qualify-wizard.h"
 #include "traction-review-view.h"
 #include "traction-store-watch.h"
 #include "traction-store-deals.h"
@@ -1583,6 +1584,32 @@ open_deal_action (GtkWidget  *widget,
   traction_pipeline_page_open_deal (TRACTION_PIPELINE_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
+/* The qualification wizard for a deal (the card menu, or Q on a card). */
+static void
+qualify_deal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TractionPipelinePage *self = TRACTION_PIPELINE_PAGE (widget);
+
+  if (self->store != NULL)
+    traction_qualify_open (widget, self->store, g_variant_get_int64 (parameter));
+}
+
+static gboolean
+qualify_focused_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  TractionPipelinePage *self = TRACTION_PIPELINE_PAGE (user_data);
+  TractionDealCard *card = focused_card (self);
+
+  if (card == NULL || self->store == NULL || !traction_stage_is_open (traction_deal_card_get_stage (card)))
+    return FALSE;
+  traction_qualify_open (GTK_WIDGET (self), self->store, traction_deal_card_get_id (card));
+  return TRUE;
+}
+
 static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1760,6 +1787,7 @@ traction_pipeline_page_class_init (TractionPipelinePageClass *klass)
   gtk_widget_class_install_action (widget_class, "board.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "board.new-deal", NULL, new_deal_action);
   gtk_widget_class_install_action (widget_class, "board.open-deal", "x", open_deal_action);
+  gtk_widget_class_install_action (widget_class, "board.qualify-deal", "x", qualify_deal_action);
   gtk_widget_class_install_action (widget_class, "board.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "board.print", NULL, print_action);
 
@@ -1834,6 +1862,14 @@ traction_pipeline_page_init (TractionPipelinePage *self)
   add_page_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_z, GDK_CONTROL_MASK, "board.undo");
   add_page_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_p, GDK_CONTROL_MASK, "board.print");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* Q on a focused card qualifies it; on the columns, so that it comes
+   * before the search bar's type-to-search on the page. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_q, 0),
+                                                          gtk_callback_action_new (qualify_focused_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->columns_box), shortcuts);
 }
 
 /* Public API */

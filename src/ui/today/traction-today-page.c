@@ -641,8 +641,16 @@ fill_renewals (TractionTodayPage   *self,
         relative = g_strdup (_("today"));
       else
         relative = g_strdup_printf (ngettext ("in %d day", "in %d days", days), days);
-      /* Translators: "Renews 12/20/2026, in 28 days" */
-      subtitle = g_strdup_printf (_("Renews %s, %s"), when, relative);
+      if (renewal->work_late)
+        {
+          g_autofree char *start = format_date_short (&renewal->work_start);
+
+          /* Translators: "Renews 12/20/2026, in 28 days · work was due to start 6/23/2026" */
+          subtitle = g_strdup_printf (_("Renews %s, %s · work was due to start %s"), when, relative, start);
+        }
+      else
+        /* Translators: "Renews 12/20/2026, in 28 days" */
+        subtitle = g_strdup_printf (_("Renews %s, %s"), when, relative);
 
       row = add_row (self->renewals_list, renewal->account, subtitle);
       suffix = add_suffix_box (row);
