@@ -591,6 +591,7 @@ test_export_ics (Fixture       *fixture,
   ics = traction_store_export_ics (fixture->store, &fixture->today, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR"));
+  g_assert_null (strstr (ics, "T-1"));
 
   calendar = icalparser_parse_string (ics);
   g_assert_nonnull (calendar);
@@ -599,9 +600,16 @@ test_export_ics (Fixture       *fixture,
        event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
     {
       struct icaltimetype start = icalcomponent_get_dtstart (event);
+      struct icaltimetype stamp = icalcomponent_get_dtstamp (event);
 
       g_assert_true (start.is_date);
       g_assert_nonnull (icalcomponent_get_uid (event));
+      /* DTSTAMP is a valid UTC date-time (RFC 5545 3.8.7.2). */
+      g_assert_false (stamp.is_date);
+      g_assert_true (icaltime_is_valid_time (stamp));
+      g_assert_cmpint (stamp.hour, >=, 0);
+      g_assert_cmpint (stamp.minute, >=, 0);
+      g_assert_cmpint (stamp.second, >=, 0);
       if (g_str_has_prefix (icalcomponent_get_summary (event), "Call, then"))
         {
           g_autofree char *summary = g_strdup_printf ("Call, then send \"terms\"; tell them — %s", first_account);

@@ -466,7 +466,12 @@ all_day_event (const char  *uid,
   icalcomponent *event = icalcomponent_new_vevent ();
 
   icaltime_adjust (&end, 1, 0, 0, 0);
+  /* A date-time: midnight UTC of the stamp's day (a null date leaves the
+   * time parts at -1, which libical would write as such). */
   dtstamp.is_date = 0;
+  dtstamp.hour = 0;
+  dtstamp.minute = 0;
+  dtstamp.second = 0;
   dtstamp.zone = icaltimezone_get_utc_timezone ();
 
   icalcomponent_add_property (event, icalproperty_new_uid (uid));
