@@ -76,7 +76,9 @@ traction_cs_dashboard_figures (const TractionRevenue *revenue)
 
   add_figure (figures, _("Net revenue retention"),
               traction_revenue_percent_text (r->valid, r->nrr),
-              r->valid ? g_strdup_printf (_("%s · target %.0f %%+"), traction_nrr_band_label (r->nrr),
+              /* Translators: NRR card detail, "Good band · Below target (120 %+)" */
+              r->valid ? g_strdup_printf (_("%s band · %s (%.0f %%+)"), traction_nrr_band_label (r->nrr),
+                                          traction_nrr_status_label (r, &revenue->rules),
                                           revenue->rules.nrr_target)
                        : g_strdup (_("No client had ARR at the start")));
   add_figure (figures, _("Gross revenue retention"),
