@@ -112,3 +112,6 @@ PY
 # The pipeline board: models from the store and a search keystroke on
 # 20,000 deals (needs GTK, so a virtual display).
 xvfb-run -a env TRACTION_TODAY=2026-11-22 GSK_RENDERER=cairo GTK_A11Y=none "$builddir/tests/bench-board"
+
+# App start: launching the process to the first frame with 20,000 deals.
+xvfb-run -a bash build-aux/bench-start.sh "$builddir"

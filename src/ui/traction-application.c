@@ -596,6 +596,15 @@ traction_application_new (void)
                        NULL);
 }
 
+static void
+first_frame_cb (GdkFrameClock       *clock,
+                TractionApplication *self)
+{
+  g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  g_application_quit (G_APPLICATION (self));
+}
+
 TractionWindow *
 traction_application_open_database (TractionApplication *self,
                                     const char          *path)
@@ -618,6 +627,12 @@ traction_application_open_database (TractionApplication *self,
                            G_CALLBACK (create_database_cb), self, 0);
   gtk_window_present (GTK_WINDOW (window));
   open_in_window (self, window);
+
+  /* For build-aux/bench-start.sh: the wall-clock time of the first frame
+   * painted with the database's view, then quit. */
+  if (g_getenv ("TRACTION_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (first_frame_cb), self, 0);
 
   return window;
 }

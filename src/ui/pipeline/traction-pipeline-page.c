@@ -1915,7 +1915,15 @@ traction_pipeline_page_set_store (TractionPipelinePage *self,
   if (store != NULL)
     ensure_children (self);
 
-  refresh (self);
+  /* A hidden board loads when it is first shown: the window makes every
+   * view at start, and 20,000 deals should not delay the first frame. */
+  if (store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    {
+      clear_board (self);
+      traction_store_watch_invalidate (GTK_WIDGET (self));
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

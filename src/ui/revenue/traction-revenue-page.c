@@ -399,6 +399,18 @@ reload (TractionRevenuePage *self)
   if (self->store == NULL)
     return;
 
+  /* The movement log of every client, below the figures; made with the
+   * first load, not while the page is hidden. */
+  if (self->log == NULL)
+    {
+      GtkWidget *log_section = section_new (_("ARR Movements"),
+                                            _("Every change of a client's ARR: add, edit or delete (with Undo) here."));
+
+      self->log = traction_movement_log_new (self->store, 0);
+      gtk_box_append (GTK_BOX (log_section), self->log);
+      gtk_box_append (self->content_box, log_section);
+    }
+
   traction_date_today (&today);
   if (!self->have_period)
     {
@@ -1012,18 +1024,14 @@ traction_revenue_page_set_store (TractionRevenuePage *self,
       gtk_box_remove (self->content_box, gtk_widget_get_parent (self->log));
       self->log = NULL;
     }
-  if (store != NULL)
-    {
-      GtkWidget *section = section_new (_("ARR Movements"),
-                                        _("Every change of a client's ARR: add, edit or delete (with Undo) here."));
-
-      self->log = traction_movement_log_new (store, 0);
-      gtk_box_append (GTK_BOX (section), self->log);
-      gtk_box_append (self->content_box, section);
-    }
 
   self->have_period = FALSE;
-  reload (self);
+  /* A hidden page loads when it is first shown (the window makes every
+   * view at start). */
+  if (store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    traction_store_watch_invalidate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

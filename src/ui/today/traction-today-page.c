@@ -235,6 +235,28 @@ add_empty_row (GtkListBox *list,
   gtk_list_box_append (list, row);
 }
 
+/* Today lists what needs the founder first; a long list ends with how
+ * many more there are and where to see them all. */
+#define TODAY_MAX_ROWS 10
+
+static void
+add_more_row (GtkListBox *list,
+              const char *text,
+              const char *view)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (row), "dim-label");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-view");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", view);
+  adw_action_row_add_suffix (row, button);
+  gtk_list_box_append (list, GTK_WIDGET (row));
+}
+
 static GtkBox *
 add_suffix_box (AdwActionRow *row)
 {
@@ -469,7 +491,7 @@ fill_stalled (TractionTodayPage   *self,
 
   clear_list (self->stalled_list);
 
-  for (guint i = 0; i < today->stalled->len; i++)
+  for (guint i = 0; i < MIN (today->stalled->len, TODAY_MAX_ROWS); i++)
     {
       const TractionStalledDeal *deal = g_ptr_array_index (today->stalled, i);
       g_autofree char *subtitle = join_parts (account_unless_named (deal->account, deal->deal),
@@ -485,6 +507,15 @@ fill_stalled (TractionTodayPage   *self,
 
       add_suffix_label (suffix, arr, "numeric", NULL);
       add_suffix_label (suffix, idle, "caption", "dim-label");
+    }
+  if (today->stalled->len > TODAY_MAX_ROWS)
+    {
+      guint more = today->stalled->len - TODAY_MAX_ROWS;
+      g_autofree char *text = g_strdup_printf (ngettext ("%u more stalled deal: the Pipeline’s “Stalled only” filter shows them all",
+                                                         "%u more stalled deals: the Pipeline’s “Stalled only” filter shows them all",
+                                                         more), more);
+
+      add_more_row (self->stalled_list, text, "pipeline");
     }
 
   if (today->stalled->len == 0)
@@ -523,7 +554,7 @@ fill_follow_ups (TractionTodayPage   *self,
 {
   clear_list (self->follow_ups_list);
 
-  for (guint i = 0; i < today->follow_ups->len; i++)
+  for (guint i = 0; i < MIN (today->follow_ups->len, TODAY_MAX_ROWS); i++)
     {
       const TractionFollowUp *step = g_ptr_array_index (today->follow_ups, i);
       g_autofree char *where = NULL;
@@ -548,6 +579,15 @@ fill_follow_ups (TractionTodayPage   *self,
         add_suffix_flag (suffix, "task-past-due-symbolic", due, "error");
       else
         add_suffix_label (suffix, due, "dim-label", NULL);
+    }
+  if (today->follow_ups->len > TODAY_MAX_ROWS)
+    {
+      guint more = today->follow_ups->len - TODAY_MAX_ROWS;
+      g_autofree char *text = g_strdup_printf (ngettext ("%u more follow-up due: each is on its deal in the Pipeline",
+                                                         "%u more follow-ups due: each is on its deal in the Pipeline",
+                                                         more), more);
+
+      add_more_row (self->follow_ups_list, text, "pipeline");
     }
 
   if (today->follow_ups->len == 0)
@@ -626,7 +666,7 @@ fill_renewals (TractionTodayPage   *self,
   adw_preferences_group_set_title (self->renewals_group, title);
   clear_list (self->renewals_list);
 
-  for (guint i = 0; i < today->renewals->len; i++)
+  for (guint i = 0; i < MIN (today->renewals->len, TODAY_MAX_ROWS); i++)
     {
       const TractionRenewalRow *renewal = g_ptr_array_index (today->renewals, i);
       g_autofree char *when = format_date_short (&renewal->renewal);
@@ -669,6 +709,15 @@ fill_renewals (TractionTodayPage   *self,
 
       if (renewal->work_late)
         add_suffix_flag (suffix, "task-past-due-symbolic", _("Renewal work late"), "warning");
+    }
+  if (today->renewals->len > TODAY_MAX_ROWS)
+    {
+      guint more = today->renewals->len - TODAY_MAX_ROWS;
+      g_autofree char *text = g_strdup_printf (ngettext ("%u more renewal: the Revenue view lists them all",
+                                                         "%u more renewals: the Revenue view lists them all",
+                                                         more), more);
+
+      add_more_row (self->renewals_list, text, "revenue");
     }
 
   if (today->renewals->len == 0)
