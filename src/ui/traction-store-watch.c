@@ -110,14 +110,17 @@ traction_store_watch_settle (GtkWidget *view)
   watch->stale = FALSE;
 }
 
-void
-traction_store_watch_invalidate (GtkWidget *view)
+gboolean
+traction_store_watch_defer (GtkWidget *view)
 {
   Watch *watch;
 
-  g_return_if_fail (GTK_IS_WIDGET (view));
+  g_return_val_if_fail (GTK_IS_WIDGET (view), FALSE);
 
   watch = g_object_get_data (G_OBJECT (view), WATCH_KEY);
-  if (watch != NULL)
-    changed_cb (watch->store, watch);
+  if (watch == NULL || gtk_widget_get_mapped (view))
+    return FALSE;
+  g_clear_handle_id (&watch->idle_id, g_source_remove);
+  watch->stale = TRUE;
+  return TRUE;
 }

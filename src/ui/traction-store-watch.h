@@ -22,9 +22,10 @@ void traction_store_watch         (GtkWidget          *view,
                                    TractionStore      *store,
                                    TractionReloadFunc  reload);
 
-/* As if the store had changed: reloads in an idle when view is mapped,
- * else when it is next shown. */
-void traction_store_watch_invalidate (GtkWidget   *view);
+/* For a view given a new store: TRUE when it is hidden, and then it
+ * loads when first shown (the window makes every view at start); FALSE
+ * when the caller should load now (shown, or no store). */
+gboolean traction_store_watch_defer (GtkWidget  *view);
 
 /* Drops a pending reload (for a view that has just reloaded itself). */
 void traction_store_watch_settle  (GtkWidget          *view);

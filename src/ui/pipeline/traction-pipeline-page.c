@@ -1917,13 +1917,10 @@ traction_pipeline_page_set_store (TractionPipelinePage *self,
 
   /* A hidden board loads when it is first shown: the window makes every
    * view at start, and 20,000 deals should not delay the first frame. */
-  if (store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
+  if (traction_store_watch_defer (GTK_WIDGET (self)))
+    clear_board (self);
   else
-    {
-      clear_board (self);
-      traction_store_watch_invalidate (GTK_WIDGET (self));
-    }
+    refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

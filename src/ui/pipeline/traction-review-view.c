@@ -480,10 +480,8 @@ traction_review_view_set_store (TractionReviewView *self,
   g_set_object (&self->store, store);
   traction_store_watch (GTK_WIDGET (self), store, reload_cb);
   /* Loaded when first shown: the page makes this view with the board. */
-  if (store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!traction_store_watch_defer (GTK_WIDGET (self)))
     refresh (self);
-  else
-    traction_store_watch_invalidate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

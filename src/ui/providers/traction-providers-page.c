@@ -1484,7 +1484,8 @@ traction_providers_page_set_store (TractionProvidersPage *self,
   traction_store_watch (GTK_WIDGET (self), store, reload_cb);
 
   self->selected = 0;
-  refresh (self);
+  if (!traction_store_watch_defer (GTK_WIDGET (self)))
+    refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

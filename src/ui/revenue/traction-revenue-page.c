@@ -1028,10 +1028,8 @@ traction_revenue_page_set_store (TractionRevenuePage *self,
   self->have_period = FALSE;
   /* A hidden page loads when it is first shown (the window makes every
    * view at start). */
-  if (store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!traction_store_watch_defer (GTK_WIDGET (self)))
     reload (self);
-  else
-    traction_store_watch_invalidate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
