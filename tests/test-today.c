@@ -413,7 +413,10 @@ test_metrics_retention (Fixture       *f,
             " VALUES (1, '2026-02', '2026-02-28T00:00:00Z', 5, 5, 5, 5, 4, 4, 4, 4, 1, 1, 0, 900),"
             " (1, '2026-04', '2026-04-30T00:00:00Z', 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 100),"
             " (2, '2026-02', '2026-02-28T00:00:00Z', 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 700),"
-            " (2, '2026-03', '2026-03-31T00:00:00Z', 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 0, 500);");
+            " (2, '2026-03', '2026-03-31T00:00:00Z', 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 0, 500),"
+            /* A month written as its first day: after the quarter, inside
+             * a period that ends mid-April. */
+            " (2, '2026-04-01', '2026-04-30T00:00:00Z', 5, 5, 5, 5, 5, 5, 5, 5, 1, 1, 1, 950);");
 
   g_assert_true (traction_store_compute_metrics (f->store, NULL, NULL, &now, &metrics, &error));
   g_assert_no_error (error);
@@ -452,6 +455,20 @@ test_metrics_retention (Fixture       *f,
 
   g_assert_cmpint (metrics.renewals_due, ==, 0);
   g_assert_cmpint (metrics.renewals_forecast_cents, ==, 0);
+
+  /* Up to mid-April: April began before the end, so Globex is Healthy
+   * (95); Acme churned on April 1 and is no longer a client. */
+  {
+    GDate from = make_date (2026, 1, 1);
+    GDate to = make_date (2026, 4, 15);
+
+    g_assert_true (traction_store_compute_metrics (f->store, &from, &to, &now, &metrics, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (metrics.health_count[TRACTION_BAND_HEALTHY], ==, 1);
+    g_assert_cmpint (metrics.health_count[TRACTION_BAND_AT_RISK], ==, 0);
+    g_assert_cmpint (metrics.health_count[TRACTION_BAND_CRITICAL], ==, 0);
+    g_assert_cmpint (metrics.health_unscored, ==, 1);
+  }
 }
 
 static void

@@ -631,17 +631,32 @@ load_latest_scores (TractionStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  GDate cutoff;
+  char cutoff_month[16];
+
+  /* A month counts when it began before `before`: its "YYYY-MM…" text
+   * sorts below "YYYY-MM" of before's month (before is a 1st) or of the
+   * month after, whether it is stored as "2026-03" or "2026-03-01". One
+   * index search per client (UNIQUE (account_id, month)). */
+  g_date_clear (&cutoff, 1);
+  g_date_set_dmy (&cutoff, 1, g_date_get_month (before), g_date_get_year (before));
+  if (g_date_get_day (before) != 1)
+    g_date_add_months (&cutoff, 1);
+  g_snprintf (cutoff_month, sizeof cutoff_month, "%04u-%02u",
+              (guint) g_date_get_year (&cutoff), (guint) g_date_get_month (&cutoff));
+
   stmt = traction_store_prepare (self,
-                                 "SELECT account_id, score_tenths FROM"
-                                 " (SELECT account_id, score_tenths, row_number () OVER"
-                                 "  (PARTITION BY account_id ORDER BY month DESC, id DESC) AS n"
-                                 "  FROM health_scores WHERE substr (month, 1, 7) || '-01' < ?1)"
-                                 " WHERE n = 1",
+                                 "SELECT a.account_id,"
+                                 " (SELECT h.score_tenths FROM health_scores h"
+                                 "  WHERE h.account_id = a.account_id AND h.month < ?1"
+                                 "  ORDER BY h.month DESC LIMIT 1) AS tenths"
+                                 " FROM (SELECT DISTINCT account_id FROM health_scores) a"
+                                 " WHERE tenths IS NOT NULL",
                                  error);
   if (stmt == NULL)
     return NULL;
 
-  traction_bind_date (stmt, 1, before);
+  sqlite3_bind_text (stmt, 1, cutoff_month, -1, SQLITE_TRANSIENT);
   scores = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
