@@ -1,12 +1,13 @@
 #!/bin/bash
 # Starts Traction on the sample company with the accessibility bus on and
 # runs check-a11y.py against it. Needs a display (xvfb-run -a) and
-# dbus-run-session; reports a skip (77) without them.
+# dbus-run-session (and xdotool to show each view); reports a skip (77)
+# without them.
 # Usage: check-a11y.sh TRACTION TRACTION-CLI CHECK-A11Y.PY
 set -u
 app=$1 cli=$2 walker=$3
 
-if [ -z "${DISPLAY:-}" ] || ! command -v dbus-run-session >/dev/null ||
+if [ -z "${DISPLAY:-}" ] || ! command -v dbus-run-session >/dev/null || ! command -v xdotool >/dev/null ||
    ! /usr/bin/python3 -c 'import gi; gi.require_version("Atspi", "2.0")' 2>/dev/null; then
   echo "no display, dbus-run-session or Atspi: skipped"
   exit 77
@@ -21,6 +22,12 @@ unset GTK_A11Y
 dbus-run-session -- bash -c '
   "$app" --database "$dir/demo.db" &
   pid=$!
+  # Views are made when first shown: show each one (Alt+1…9), then walk.
+  win=$(xdotool search --sync --onlyvisible --pid $pid | head -n1)
+  for n in 1 2 3 4 5 6 7 8 9; do
+    xdotool key --window "$win" alt+$n
+    sleep 0.3
+  done
   /usr/bin/python3 "$walker" traction
   status=$?
   kill $pid 2>/dev/null

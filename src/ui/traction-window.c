@@ -160,17 +160,30 @@ create_sidebar_row (const TractionViewInfo *info)
   return row;
 }
 
+/* Makes the view called name inside its place in the stack, once. */
+static void
+ensure_view (TractionWindow *self,
+             const char     *name)
+{
+  const TractionViewInfo *info = find_view (name);
+  GtkWidget *bin = gtk_stack_get_child_by_name (self->view_stack, name);
+
+  if (info == NULL || bin == NULL || adw_bin_get_child (ADW_BIN (bin)) != NULL)
+    return;
+  adw_bin_set_child (ADW_BIN (bin), g_object_new (info->get_type (), "store", self->store, NULL));
+}
+
 static void
 populate_views (TractionWindow *self)
 {
   g_autofree char *last = NULL;
 
   self->populating = TRUE;
+  /* Each view is made when it is first shown (ensure_view): making them
+   * all delayed the first frame. */
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      GtkWidget *page = g_object_new (views[i].get_type (), "store", self->store, NULL);
-
-      gtk_stack_add_titled (self->view_stack, page, views[i].name, _(views[i].title));
+      gtk_stack_add_titled (self->view_stack, adw_bin_new (), views[i].name, _(views[i].title));
       gtk_list_box_append (self->sidebar_list, create_sidebar_row (&views[i]));
     }
   self->populating = FALSE;
@@ -268,6 +281,8 @@ view_changed_cb (TractionWindow *self,
   info = find_view (name);
   if (info == NULL)
     return;
+  if (!self->populating)
+    ensure_view (self, name);
 
   adw_window_title_set_title (self->content_title, _(info->title));
   if (self->settings != NULL && !self->populating)
@@ -587,6 +602,7 @@ traction_window_set_view (TractionWindow *self,
       gtk_stack_get_child_by_name (self->view_stack, name) == NULL)
     return FALSE;
 
+  ensure_view (self, name);
   gtk_stack_set_visible_child_name (self->view_stack, name);
 
   for (row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
