@@ -102,6 +102,7 @@ date_plus_days (const GDate *date,
 static GArray *
 load_deals (TractionStore  *self,
             gboolean        open_only,
+            gboolean        with_names,
             GError        **error)
 {
   g_autoptr(GArray) deals = NULL;
@@ -146,9 +147,13 @@ load_deals (TractionStore  *self,
           continue;
         }
 
-      row.name = traction_column_text (stmt, 1);
-      row.account = traction_column_text (stmt, 2);
-      row.owner = traction_column_text (stmt, 3);
+      /* The metrics need no names: 20,000 deals are 60,000 strings fewer. */
+      if (with_names)
+        {
+          row.name = traction_column_text (stmt, 1);
+          row.account = traction_column_text (stmt, 2);
+          row.owner = traction_column_text (stmt, 3);
+        }
       row.facts.arr_cents = sqlite3_column_int64 (stmt, 5);
       traction_column_date (stmt, 7, &row.facts.expected_close);
       traction_column_date (stmt, 8, &row.facts.closed);
@@ -207,7 +212,7 @@ load_stalled (TractionStore        *self,
               GPtrArray            *out,
               GError              **error)
 {
-  g_autoptr(GArray) deals = load_deals (self, TRUE, error);
+  g_autoptr(GArray) deals = load_deals (self, TRUE, TRUE, error);
 
   if (deals == NULL)
     return FALSE;
@@ -814,7 +819,7 @@ traction_store_compute_metrics (TractionStore    *self,
   if (!choose_probabilities (self, &rules, out->probability, error))
     return FALSE;
 
-  deals = load_deals (self, FALSE, error);
+  deals = load_deals (self, FALSE, FALSE, error);
   if (deals == NULL)
     return FALSE;
   facts = deal_facts (deals);
