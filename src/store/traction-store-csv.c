@@ -64,12 +64,6 @@ context_fail (CsvContext *ctx,
 }
 
 static char *
-stripped (const char *text)
-{
-  return g_strstrip (g_strdup (text));
-}
-
-static char *
 kind_list (void)
 {
   g_autoptr(GString) list = g_string_new (NULL);
@@ -91,7 +85,7 @@ check_header (CsvContext *ctx,
 
   for (guint i = 0; ok && i < N_CSV_FIELDS; i++)
     {
-      g_autofree char *name = stripped (g_ptr_array_index (ctx->fields, i));
+      g_autofree char *name = traction_text_stripped (g_ptr_array_index (ctx->fields, i));
 
       ok = g_ascii_strcasecmp (name, csv_header[i]) == 0;
     }
@@ -133,11 +127,11 @@ check_row (CsvContext *ctx,
       return;
     }
 
-  client = stripped (g_ptr_array_index (ctx->fields, 0));
-  date = stripped (g_ptr_array_index (ctx->fields, 1));
+  client = traction_text_stripped (g_ptr_array_index (ctx->fields, 0));
+  date = traction_text_stripped (g_ptr_array_index (ctx->fields, 1));
   kind = g_ascii_strdown (g_ptr_array_index (ctx->fields, 2), -1);
   g_strstrip (kind);
-  amount = stripped (g_ptr_array_index (ctx->fields, 3));
+  amount = traction_text_stripped (g_ptr_array_index (ctx->fields, 3));
 
   if (client[0] == '\0')
     {

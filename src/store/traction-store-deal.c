@@ -200,33 +200,6 @@ traction_deal_fields_from_detail (TractionDealFields       *fields,
 
 /* Helpers */
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-not_found (GError     **error,
-           const char  *message)
-{
-  g_set_error_literal (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_NOT_FOUND, message);
-  return FALSE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 /* The account of a deal, or NOT_FOUND. */
 static gboolean
 deal_account (TractionStore  *self,
@@ -250,7 +223,7 @@ deal_account (TractionStore  *self,
   if (rc == SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      return not_found (error, _("This deal no longer exists."));
+      return traction_store_not_found (error, _("This deal no longer exists."));
     }
   return traction_store_read_failed (self, stmt, rc, _("Could not read the deal"), error);
 }
@@ -297,7 +270,7 @@ write_one (TractionStore  *self,
   if (changes == 0)
     {
       traction_store_rollback (self);
-      return not_found (error, missing);
+      return traction_store_not_found (error, missing);
     }
   return traction_store_commit (self, error);
 }
@@ -335,7 +308,7 @@ load_main (TractionStore       *self,
   if (rc == SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      return not_found (error, _("This deal no longer exists."));
+      return traction_store_not_found (error, _("This deal no longer exists."));
     }
   if (rc != SQLITE_ROW)
     return traction_store_read_failed (self, stmt, rc, _("Could not read the deal"), error);
@@ -693,14 +666,14 @@ traction_store_update_deal (TractionStore             *self,
   g_return_val_if_fail (fields != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_blank (fields->name))
-    return invalid (error, _("The deal needs a name."));
+  if (traction_text_is_blank (fields->name))
+    return traction_store_invalid (error, _("The deal needs a name."));
   if (fields->arr_cents < 0)
-    return invalid (error, _("The ARR cannot be negative."));
+    return traction_store_invalid (error, _("The ARR cannot be negative."));
   if ((guint) fields->source >= TRACTION_N_SOURCES)
-    return invalid (error, _("Choose where the deal came from."));
-  if (fields->source == TRACTION_SOURCE_WARM_INTRO && is_blank (fields->introduced_by))
-    return invalid (error, _("Say who made the warm introduction."));
+    return traction_store_invalid (error, _("Choose where the deal came from."));
+  if (fields->source == TRACTION_SOURCE_WARM_INTRO && traction_text_is_blank (fields->introduced_by))
+    return traction_store_invalid (error, _("Say who made the warm introduction."));
   if (fields->owner_id != 0)
     {
       gboolean exists = FALSE;
@@ -708,7 +681,7 @@ traction_store_update_deal (TractionStore             *self,
       if (!founder_exists (self, fields->owner_id, &exists, error))
         return FALSE;
       if (!exists)
-        return invalid (error, _("That founder no longer exists; choose another owner."));
+        return traction_store_invalid (error, _("That founder no longer exists; choose another owner."));
     }
 
   name = g_strstrip (g_strdup (fields->name));
@@ -769,12 +742,12 @@ traction_store_add_touchpoint (TractionStore           *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if ((guint) kind >= TRACTION_N_TOUCHPOINT_KINDS)
-    return invalid (error, _("Choose a call, meeting, email or note."));
+    return traction_store_invalid (error, _("Choose a call, meeting, email or note."));
   if (date == NULL || !g_date_valid (date))
-    return invalid (error, _("Give the day it happened."));
+    return traction_store_invalid (error, _("Give the day it happened."));
   text = g_strstrip (g_strdup (summary != NULL ? summary : ""));
   if (kind == TRACTION_TOUCHPOINT_NOTE && text[0] == '\0')
-    return invalid (error, _("A note needs some text."));
+    return traction_store_invalid (error, _("A note needs some text."));
 
   if (!deal_account (self, deal_id, &account_id, error))
     return FALSE;
@@ -821,7 +794,7 @@ load_touchpoint (TractionStore  *self,
   if (rc == SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      not_found (error, _("This touchpoint no longer exists."));
+      traction_store_not_found (error, _("This touchpoint no longer exists."));
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -910,8 +883,8 @@ check_next_step (TractionStore  *self,
                  gint64          owner_id,
                  GError        **error)
 {
-  if (is_blank (action))
-    return invalid (error, _("Say what the next step is."));
+  if (traction_text_is_blank (action))
+    return traction_store_invalid (error, _("Say what the next step is."));
   if (owner_id != 0)
     {
       gboolean exists = FALSE;
@@ -919,7 +892,7 @@ check_next_step (TractionStore  *self,
       if (!founder_exists (self, owner_id, &exists, error))
         return FALSE;
       if (!exists)
-        return invalid (error, _("That founder no longer exists; choose another owner."));
+        return traction_store_invalid (error, _("That founder no longer exists; choose another owner."));
     }
   return TRUE;
 }
@@ -1045,7 +1018,7 @@ traction_store_delete_next_step (TractionStore     *self,
   if (rc == SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      return not_found (error, _("This next step no longer exists."));
+      return traction_store_not_found (error, _("This next step no longer exists."));
     }
   if (rc != SQLITE_ROW)
     return traction_store_read_failed (self, stmt, rc, _("Could not read the deal"), error);
@@ -1127,7 +1100,7 @@ traction_store_set_checklist_item (TractionStore *self,
   while (criteria != NULL && criteria[n] != NULL)
     n++;
   if (item >= n)
-    return invalid (error, _("This stage has no such exit criterion."));
+    return traction_store_invalid (error, _("This stage has no such exit criterion."));
   if (!deal_account (self, deal_id, &account_id, error))
     return FALSE;
 
@@ -1165,12 +1138,12 @@ check_stakeholder (const char           *name,
                    TractionContactRole   role,
                    GError              **error)
 {
-  if (is_blank (name))
-    return invalid (error, _("A stakeholder needs a name."));
+  if (traction_text_is_blank (name))
+    return traction_store_invalid (error, _("A stakeholder needs a name."));
   if ((guint) role >= TRACTION_N_ROLES)
-    return invalid (error, _("Choose the part this person plays in the deal."));
-  if (!is_blank (email) && strchr (email, '@') == NULL)
-    return invalid (error, _("That email address has no “@”."));
+    return traction_store_invalid (error, _("Choose the part this person plays in the deal."));
+  if (!traction_text_is_blank (email) && strchr (email, '@') == NULL)
+    return traction_store_invalid (error, _("That email address has no “@”."));
   return TRUE;
 }
 
@@ -1281,7 +1254,7 @@ traction_store_delete_stakeholder (TractionStore        *self,
   if (rc == SQLITE_DONE)
     {
       sqlite3_reset (stmt);
-      return not_found (error, _("This stakeholder no longer exists."));
+      return traction_store_not_found (error, _("This stakeholder no longer exists."));
     }
   if (rc != SQLITE_ROW)
     return traction_store_read_failed (self, stmt, rc, _("Could not read the deal"), error);
@@ -1390,10 +1363,10 @@ traction_store_pause_deal (TractionStore  *self,
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_blank (reason))
-    return invalid (error, _("Say why the deal is paused."));
+  if (traction_text_is_blank (reason))
+    return traction_store_invalid (error, _("Say why the deal is paused."));
   if (until != NULL && g_date_valid (until) && g_date_compare (until, today) <= 0)
-    return invalid (error, _("The resume date must be after today."));
+    return traction_store_invalid (error, _("The resume date must be after today."));
   text = g_strstrip (g_strdup (reason));
 
   stmt = traction_store_prepare (self,

@@ -17,6 +17,17 @@ extern const char * const traction_tables[];
 
 sqlite3  *traction_store_get_db        (TractionStore *self);
 
+/* Sets a TRACTION_STORE_ERROR_INVALID (or _NOT_FOUND) error with message;
+ * both always return FALSE, for `return traction_store_invalid (...)`. */
+gboolean  traction_store_invalid       (GError     **error,
+                                        const char  *message);
+gboolean  traction_store_not_found     (GError     **error,
+                                        const char  *message);
+/* Whether text is NULL or only white space. */
+gboolean  traction_text_is_blank       (const char  *text);
+/* A copy of text (NULL: "") without leading and trailing white space. */
+char     *traction_text_stripped       (const char  *text);
+
 /* Turns the last SQLite error of db (or code rc) into a TRACTION_STORE_ERROR
  * with a message that says what happened and what to do; `what` says what
  * was being done ("Could not save the deal"). Always returns FALSE. */

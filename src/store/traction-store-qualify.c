@@ -15,31 +15,6 @@
 
 /* Helpers */
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
-static char *
-stripped (const char *text)
-{
-  return g_strstrip (g_strdup (text != NULL ? text : ""));
-}
-
 /* Runs a read that returns one row with one integer; -1 on no row. */
 static gint64
 query_int (TractionStore  *self,
@@ -297,24 +272,24 @@ check_qualification (const TractionQualification  *q,
     }
   for (guint i = 0; i < TRACTION_N_MEDDPICC; i++)
     if (q->meddic[i] < 0 || q->meddic[i] > 5)
-      return invalid (error, _("Each MEDDIC score must be between 1 and 5."));
+      return traction_store_invalid (error, _("Each MEDDIC score must be between 1 and 5."));
   if (q->estimated_arr_cents < -1)
-    return invalid (error, _("The estimated ARR cannot be negative."));
+    return traction_store_invalid (error, _("The estimated ARR cannot be negative."));
   if ((guint) q->effort >= TRACTION_N_EFFORTS || (guint) q->framework >= TRACTION_N_FRAMEWORKS)
-    return invalid (error, _("The qualification has an unknown value."));
+    return traction_store_invalid (error, _("The qualification has an unknown value."));
   if (!g_date_valid (&q->date))
-    return invalid (error, _("The qualification needs the day it was scored."));
+    return traction_store_invalid (error, _("The qualification needs the day it was scored."));
   for (guint i = 0; i < n_steps; i++)
-    if (blank (steps[i].action))
-      return invalid (error, _("Each next step needs an action."));
+    if (traction_text_is_blank (steps[i].action))
+      return traction_store_invalid (error, _("Each next step needs an action."));
   if (profile != NULL)
     {
       if (profile->icp_tier < 0 || profile->icp_tier > 3)
-        return invalid (error, _("The segment must be Tier 1, 2 or 3."));
+        return traction_store_invalid (error, _("The segment must be Tier 1, 2 or 3."));
       if ((guint) profile->source >= TRACTION_N_SOURCES)
-        return invalid (error, _("The deal source is unknown."));
-      if (profile->source == TRACTION_SOURCE_WARM_INTRO && blank (profile->introduced_by))
-        return invalid (error, _("A warm introduction needs who introduced you."));
+        return traction_store_invalid (error, _("The deal source is unknown."));
+      if (profile->source == TRACTION_SOURCE_WARM_INTRO && traction_text_is_blank (profile->introduced_by))
+        return traction_store_invalid (error, _("A warm introduction needs who introduced you."));
     }
   return TRUE;
 }
@@ -328,7 +303,7 @@ insert_step (TractionStore  *self,
              const GDate    *due,
              GError        **error)
 {
-  g_autofree char *text = stripped (action);
+  g_autofree char *text = traction_text_stripped (action);
   sqlite3_stmt *stmt;
 
   stmt = traction_store_prepare (self,
@@ -423,12 +398,12 @@ traction_store_save_qualification (TractionStore                *self,
   sqlite3_bind_int (stmt, 8, q->bant.timeline);
   for (guint i = 0; i < 4; i++)
     {
-      g_autofree char *note = stripped (q->bant_note[i]);
+      g_autofree char *note = traction_text_stripped (q->bant_note[i]);
       traction_bind_text (stmt, 9 + (int) i, note);
     }
   for (guint i = 0; i < TRACTION_N_SPIN_PHASES; i++)
     {
-      g_autofree char *note = stripped (q->spin[i]);
+      g_autofree char *note = traction_text_stripped (q->spin[i]);
       traction_bind_text (stmt, 13 + (int) i, note);
     }
   if (q->estimated_arr_cents >= 0)
@@ -437,7 +412,7 @@ traction_store_save_qualification (TractionStore                *self,
     sqlite3_bind_null (stmt, 17);
   traction_bind_text (stmt, 18, traction_effort_to_id (q->effort));
   {
-    g_autofree char *providers = stripped (q->providers_needed);
+    g_autofree char *providers = traction_text_stripped (q->providers_needed);
     traction_bind_text (stmt, 19, providers);
   }
   traction_bind_date (stmt, 20, &q->follow_up);
@@ -448,7 +423,7 @@ traction_store_save_qualification (TractionStore                *self,
       sqlite3_bind_int (stmt, 21 + (int) i, used ? q->meddic[i] : 0);
     }
   {
-    g_autofree char *notes = stripped (q->meddic_notes);
+    g_autofree char *notes = traction_text_stripped (q->meddic_notes);
     traction_bind_text (stmt, 29, notes);
   }
   if (!traction_store_step_write (self, stmt, what, error))
@@ -471,10 +446,10 @@ traction_store_save_qualification (TractionStore                *self,
 
   if (profile != NULL)
     {
-      g_autofree char *geography = stripped (profile->geography);
-      g_autofree char *size = stripped (profile->size);
-      g_autofree char *providers = stripped (profile->current_providers);
-      g_autofree char *introduced = stripped (profile->introduced_by);
+      g_autofree char *geography = traction_text_stripped (profile->geography);
+      g_autofree char *size = traction_text_stripped (profile->size);
+      g_autofree char *providers = traction_text_stripped (profile->current_providers);
+      g_autofree char *introduced = traction_text_stripped (profile->introduced_by);
 
       stmt = traction_store_prepare (self,
                                      "UPDATE accounts SET icp_tier = nullif (?2, 0), geography = ?3, size = ?4,"
@@ -506,7 +481,7 @@ traction_store_save_qualification (TractionStore                *self,
                       &steps[i].due, error))
       return FALSE;
 
-  if (follow_up_action != NULL && !blank (follow_up_action) && g_date_valid (&q->follow_up) &&
+  if (follow_up_action != NULL && !traction_text_is_blank (follow_up_action) && g_date_valid (&q->follow_up) &&
       !insert_step (self, account_id, q->deal_id, follow_up_action,
                     q->qualified_by_id > 0 ? q->qualified_by_id : owner_id, &q->follow_up, error))
     return FALSE;
@@ -566,10 +541,10 @@ traction_store_find_deal (TractionStore  *self,
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
   g_return_val_if_fail (id_out != NULL, FALSE);
 
-  if (blank (text))
-    return invalid (error, _("Name the deal (its name or its company's)."));
+  if (traction_text_is_blank (text))
+    return traction_store_invalid (error, _("Name the deal (its name or its company's)."));
   {
-    g_autofree char *s = stripped (text);
+    g_autofree char *s = traction_text_stripped (text);
     folded = g_utf8_casefold (s, -1);
   }
 
@@ -690,13 +665,13 @@ insert_spin_question (TractionStore     *self,
                       gint64            *id_out,
                       GError           **error)
 {
-  g_autofree char *text = stripped (question);
+  g_autofree char *text = traction_text_stripped (question);
   sqlite3_stmt *stmt;
 
   if ((guint) phase >= TRACTION_N_SPIN_PHASES)
-    return invalid (error, _("The SPIN phase is unknown."));
+    return traction_store_invalid (error, _("The SPIN phase is unknown."));
   if (text[0] == '\0')
-    return invalid (error, _("Write the question."));
+    return traction_store_invalid (error, _("Write the question."));
 
   stmt = traction_store_begin_prepare (self,
                                        "INSERT INTO spin_questions (id, phase, question, position)"
@@ -734,13 +709,13 @@ traction_store_update_spin_question (TractionStore  *self,
                                      const char     *question,
                                      GError        **error)
 {
-  g_autofree char *text = stripped (question);
+  g_autofree char *text = traction_text_stripped (question);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
 
   if (text[0] == '\0')
-    return invalid (error, _("Write the question."));
+    return traction_store_invalid (error, _("Write the question."));
   if (!traction_store_begin (self, error))
     return FALSE;
   stmt = traction_store_prepare (self, "UPDATE spin_questions SET question = ?2 WHERE id = ?1", error);
@@ -923,9 +898,9 @@ insert_objection (TractionStore  *self,
                   gint64         *id_out,
                   GError        **error)
 {
-  g_autofree char *text = stripped (objection);
-  g_autofree char *root = stripped (root_concern);
-  g_autofree char *answer = stripped (response);
+  g_autofree char *text = traction_text_stripped (objection);
+  g_autofree char *root = traction_text_stripped (root_concern);
+  g_autofree char *answer = traction_text_stripped (response);
   sqlite3_stmt *stmt;
 
   stmt = traction_store_prepare (self,
@@ -960,8 +935,8 @@ traction_store_add_objection (TractionStore  *self,
 {
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
 
-  if (blank (objection))
-    return invalid (error, _("Write the objection as the prospect says it."));
+  if (traction_text_is_blank (objection))
+    return traction_store_invalid (error, _("Write the objection as the prospect says it."));
   if (!traction_store_begin (self, error))
     return FALSE;
   if (!insert_objection (self, 0, objection, root_concern, response, -1, id_out, error))
@@ -977,15 +952,15 @@ traction_store_update_objection (TractionStore  *self,
                                  const char     *response,
                                  GError        **error)
 {
-  g_autofree char *text = stripped (objection);
-  g_autofree char *root = stripped (root_concern);
-  g_autofree char *answer = stripped (response);
+  g_autofree char *text = traction_text_stripped (objection);
+  g_autofree char *root = traction_text_stripped (root_concern);
+  g_autofree char *answer = traction_text_stripped (response);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
 
   if (text[0] == '\0')
-    return invalid (error, _("Write the objection as the prospect says it."));
+    return traction_store_invalid (error, _("Write the objection as the prospect says it."));
   if (!traction_store_begin (self, error))
     return FALSE;
   stmt = traction_store_prepare (self,
@@ -1110,7 +1085,7 @@ traction_store_set_deal_objection (TractionStore  *self,
                                    const GDate    *today,
                                    GError        **error)
 {
-  g_autofree char *text = stripped (note);
+  g_autofree char *text = traction_text_stripped (note);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);

@@ -403,6 +403,39 @@ traction_column_date (sqlite3_stmt *stmt,
     g_date_clear (out, 1);
 }
 
+gboolean
+traction_store_invalid (GError     **error,
+                        const char  *message)
+{
+  g_set_error_literal (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+gboolean
+traction_store_not_found (GError     **error,
+                          const char  *message)
+{
+  g_set_error_literal (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_NOT_FOUND, message);
+  return FALSE;
+}
+
+gboolean
+traction_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+traction_text_stripped (const char *text)
+{
+  return g_strstrip (g_strdup (text != NULL ? text : ""));
+}
+
 char *
 traction_now_timestamp (void)
 {
