@@ -644,10 +644,10 @@ dashboard_new (TractionRevenuePage  *self,
   return dashboard;
 }
 
+/* Print (the dialog) or export (a PDF file) the CS dashboard. */
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+output_dashboard (GtkWidget *widget,
+                  gboolean   to_pdf)
 {
   TractionRevenuePage *self = TRACTION_REVENUE_PAGE (widget);
   g_autofree char *file_name = NULL;
@@ -657,8 +657,20 @@ print_action (GtkWidget  *widget,
   if (self->store == NULL || (dashboard = dashboard_new (self, &file_name)) == NULL)
     return;
   company = traction_store_get_company_name (self->store);
-  traction_print_report (widget, traction_cs_dashboard_spec (), dashboard,
-                         (GDestroyNotify) traction_cs_dashboard_free, company);
+  if (to_pdf)
+    traction_export_report_pdf (widget, traction_cs_dashboard_spec (), dashboard,
+                                (GDestroyNotify) traction_cs_dashboard_free, company, file_name);
+  else
+    traction_print_report (widget, traction_cs_dashboard_spec (), dashboard,
+                           (GDestroyNotify) traction_cs_dashboard_free, company);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  output_dashboard (widget, FALSE);
 }
 
 static void
@@ -666,16 +678,7 @@ export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  TractionRevenuePage *self = TRACTION_REVENUE_PAGE (widget);
-  g_autofree char *file_name = NULL;
-  g_autofree char *company = NULL;
-  TractionCsDashboard *dashboard;
-
-  if (self->store == NULL || (dashboard = dashboard_new (self, &file_name)) == NULL)
-    return;
-  company = traction_store_get_company_name (self->store);
-  traction_export_report_pdf (widget, traction_cs_dashboard_spec (), dashboard,
-                              (GDestroyNotify) traction_cs_dashboard_free, company, file_name);
+  output_dashboard (widget, TRUE);
 }
 
 /* CSV import with a preview */
