@@ -457,6 +457,27 @@ test_report_write_error (Fixture       *f,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* File names of reports: the name's letters and digits, dashes between. */
+static void
+test_report_slug (void)
+{
+  static const struct { const char *name, *fallback, *slug; } cases[] = {
+    { "Aurora Neobank", "deal", "aurora-neobank" },
+    { "  Café & Co. ", "deal", "caf-co" },
+    { "<b>&amp;</b>", "x", "b-amp-b" },
+    { "مصرف", "partner", "partner" },
+    { "🚀🚀", NULL, "" },
+    { NULL, "deal", "deal" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = traction_report_slug (cases[i].name, cases[i].fallback);
+
+      g_assert_cmpstr (slug, ==, cases[i].slug);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +494,7 @@ main (int   argc,
   ADD ("/review/report/pages", test_report_pages);
   ADD ("/review/report/write-error", test_report_write_error);
 #undef ADD
+  g_test_add_func ("/review/report/slug", test_report_slug);
   g_test_add_func ("/review/chart/funnel-status", test_funnel_status);
   g_test_add_func ("/review/chart/sizes", test_chart_sizes);
   g_test_add_func ("/review/chart/draws", test_chart_draws);

@@ -71,29 +71,15 @@ traction_partner_report_free (TractionPartnerReport *report)
 char *
 traction_partner_report_file_name (TractionPartnerReport *report)
 {
-  g_autofree char *lower = NULL;
-  GString *slug = g_string_new (NULL);
+  g_autofree char *name = NULL;
   char day[11];
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  lower = g_utf8_strdown (report->partner->name, -1);
-  for (const char *p = lower; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (slug, *p);
-      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
-        g_string_append_c (slug, '-');
-    }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
+  name = traction_report_slug (report->partner->name, "partner");
   traction_date_format (&report->today, day);
-  {
-    g_autofree char *name = g_string_free (slug, FALSE);
-
-    /* Translators: file name of the printed partner status; keep the %s */
-    return g_strdup_printf (_("partner-status-%s-%s.pdf"), name[0] != '\0' ? name : "partner", day);
-  }
+  /* Translators: file name of the printed partner status; keep the %s */
+  return g_strdup_printf (_("partner-status-%s-%s.pdf"), name, day);
 }
 
 static char *

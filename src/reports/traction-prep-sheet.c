@@ -98,31 +98,19 @@ traction_prep_sheet_free (TractionPrepSheet *sheet)
 char *
 traction_prep_sheet_file_name (TractionPrepSheet *sheet)
 {
-  g_autofree char *lower = NULL;
   g_autofree char *name = NULL;
-  GString *slug = g_string_new (NULL);
   char day[11];
 
   g_return_val_if_fail (sheet != NULL, NULL);
 
-  lower = g_utf8_strdown (sheet->deal->company, -1);
-  for (const char *p = lower; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (slug, *p);
-      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
-        g_string_append_c (slug, '-');
-    }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
-  name = g_string_free (slug, FALSE);
+  name = traction_report_slug (sheet->deal->company, "deal");
   traction_date_format (&sheet->today, day);
 
   if (sheet->kind == TRACTION_SHEET_QUALIFICATION)
     /* Translators: file name of the printed qualification sheet; keep the %s */
-    return g_strdup_printf (_("qualification-%s-%s.pdf"), name[0] != '\0' ? name : "deal", day);
+    return g_strdup_printf (_("qualification-%s-%s.pdf"), name, day);
   /* Translators: file name of the printed call prep sheet; keep the %s */
-  return g_strdup_printf (_("call-prep-%s-%s.pdf"), name[0] != '\0' ? name : "deal", day);
+  return g_strdup_printf (_("call-prep-%s-%s.pdf"), name, day);
 }
 
 /* Helpers: text */

@@ -647,3 +647,24 @@ traction_report_write_pdf (const TractionReportSpec  *spec,
 
   return TRUE;
 }
+
+char *
+traction_report_slug (const char *name,
+                      const char *fallback)
+{
+  g_autofree char *lower = g_utf8_strdown (name != NULL ? name : "", -1);
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, *p);
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0 && fallback != NULL)
+    g_string_append (slug, fallback);
+  return g_string_free (slug, FALSE);
+}

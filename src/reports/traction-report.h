@@ -167,4 +167,10 @@ void      traction_report_draw_page   (const TractionReportSpec *spec,
                                        int                       page_nr,
                                        int                       n_pages);
 
+/* A file-name-safe form of name: lower-case ASCII letters and digits,
+ * runs of anything else as one "-", none at the ends; fallback when
+ * nothing is left ("Café & Co" gives "caf-co"). */
+char *traction_report_slug (const char *name,
+                            const char *fallback);
+
 G_END_DECLS
