@@ -98,6 +98,9 @@ struct _TractionPipelinePage
   GDate               q_end;
   TractionStore      *reader;       /* read-only connection for loading off the main thread */
   GCancellable       *loading;      /* the load in flight, NULL when none */
+  guint               filter_idle_id;      /* columns still to re-filter, one an idle */
+  guint               pending_hidden;      /* stages whose items left the filter */
+  guint               pending_shown;       /* stages whose items joined it */
   gboolean            load_again;   /* the store changed during that load */
   gint64              focus_after_reload;
 };
@@ -198,7 +201,8 @@ update_column_headers (TractionPipelinePage *self)
       g_autofree char *totals = NULL;
       g_autofree char *tooltip = NULL;
 
-      g_assert (n == g_list_model_get_n_items (G_LIST_MODEL (column->model)));
+      g_assert (((self->pending_hidden | self->pending_shown) & (1u << stage)) != 0 ||
+                n == g_list_model_get_n_items (G_LIST_MODEL (column->model)));
 
       total_text = traction_money_format (total, self->currency, TRUE);
       weighted_text = traction_money_format ((gint64) (total * self->probability[stage] + 0.5),
@@ -229,6 +233,12 @@ columns_filter_changed (TractionPipelinePage *self,
                         guint                 hidden_stages,
                         guint                 shown_stages)
 {
+  /* What a progressive re-filter has not done yet is done now. */
+  hidden_stages |= self->pending_hidden;
+  shown_stages |= self->pending_shown;
+  self->pending_hidden = self->pending_shown = 0;
+  g_clear_handle_id (&self->filter_idle_id, g_source_remove);
+
   for (int stage = 0; stage < TRACTION_N_STAGES; stage++)
     {
       gboolean hidden = (hidden_stages & (1u << stage)) != 0;
@@ -245,6 +255,44 @@ columns_filter_changed (TractionPipelinePage *self,
 
 /* Recomputes every item's shown flag, then lets the columns whose items
  * changed re-filter. */
+/* One column's re-filter per idle: with 20,000 deals a search keystroke
+ * re-binds ~200 cards, and done in one go it held the window for ~180 ms;
+ * column by column, typing stays responsive while the board follows. */
+static gboolean
+filter_idle_cb (gpointer data)
+{
+  TractionPipelinePage *self = data;
+  guint pending = self->pending_hidden | self->pending_shown;
+  int stage;
+
+  for (stage = 0; stage < TRACTION_N_STAGES && (pending & (1u << stage)) == 0; stage++)
+    ;
+  if (stage == TRACTION_N_STAGES)
+    {
+      self->filter_idle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  {
+    guint hidden = self->pending_hidden & (1u << stage);
+    guint shown = self->pending_shown & (1u << stage);
+
+    self->pending_hidden &= ~(1u << stage);
+    self->pending_shown &= ~(1u << stage);
+    if (hidden && shown)
+      gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_DIFFERENT);
+    else if (hidden)
+      gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_MORE_STRICT);
+    else
+      gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  }
+
+  if ((self->pending_hidden | self->pending_shown) != 0)
+    return G_SOURCE_CONTINUE;
+  self->filter_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 apply_filters (TractionPipelinePage *self)
 {
@@ -267,7 +315,11 @@ apply_filters (TractionPipelinePage *self)
         hidden_stages |= 1u << traction_deal_item_get_stage (item);
     }
 
-  columns_filter_changed (self, hidden_stages, shown_stages);
+  /* The counts come from the items, so the headers are right at once. */
+  self->pending_hidden |= hidden_stages;
+  self->pending_shown |= shown_stages;
+  if (self->filter_idle_id == 0 && (self->pending_hidden | self->pending_shown) != 0)
+    self->filter_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, filter_idle_cb, self, NULL);
   update_column_headers (self);
 }
 
@@ -1672,6 +1724,7 @@ traction_pipeline_page_dispose (GObject *object)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_object (&self->reader);
+  g_clear_handle_id (&self->filter_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRACTION_TYPE_PIPELINE_PAGE);
   /* The template's top box has no id: unparent it too. */
@@ -1957,9 +2010,11 @@ traction_pipeline_page_set_search_text (TractionPipelinePage *self,
   g_return_if_fail (TRACTION_IS_PIPELINE_PAGE (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  /* search-changed comes at once (search-delay 0) but from a timeout:
-   * apply now so that callers see the result. */
+  /* search-changed comes at once (search-delay 0) but from a timeout, and
+   * the columns follow one an idle: apply it all now so that callers see
+   * the result. */
   search_changed_cb (self, self->search_entry);
+  columns_filter_changed (self, 0, 0);
 }
 
 void
