@@ -109,6 +109,14 @@ print(f"{'same figures, one query in the sqlite3 shell':<50} {sq:>10.1f} ms medi
 print(f"{'ratio (Traction / sqlite3)':<50} {ms / sq:>10.2f}")
 PY
 
+# Health: one heatmap frame for 2,000 clients × 36 months (visible rows
+# on a 1400×900 surface) and one scorecard save on the generated file.
+health_db="$tmp/health.db"
+"$cli" generate --database "$health_db" --deals 0 --clients 2000 --months 36 --seed 1 \
+  --today 2026-11-22 >/dev/null
+health_account=$(sqlite3 "$health_db" "SELECT account_id FROM health_scores ORDER BY account_id LIMIT 1")
+"$builddir/tests/bench-heatmap" "$health_db" "${health_account:-1}" 2026-11-01
+
 # The pipeline board: models from the store and a search keystroke on
 # 20,000 deals (needs GTK, so a virtual display).
 xvfb-run -a env TRACTION_TODAY=2026-11-22 GSK_RENDERER=cairo GTK_A11Y=none "$builddir/tests/bench-board"

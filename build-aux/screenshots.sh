@@ -25,7 +25,7 @@ export GSETTINGS_SCHEMA_DIR="$builddir/data" TRACTION_TODAY=$today LC_ALL=$local
 
 # name:keys — the view's Alt+N shortcut (the order of the sidebar), then
 # any keys that open what the picture shows.
-views=(today:alt+1 pipeline:alt+2 revenue:alt+3 partners:alt+4 providers:alt+5)
+views=(today:alt+1 pipeline:alt+2 clients:alt+3 revenue:alt+4 partners:alt+5 providers:alt+6)
 
 shoot() {
   local scheme=$1 suffix=$2

@@ -29,7 +29,7 @@ run () {
 # General
 run 0 --help
 grep -q '^Usage: traction-cli COMMAND' "$tmp/out" || fail "--help has no usage line"
-for command in demo generate metrics export import import-movements; do
+for command in demo generate metrics export import import-movements import-usage; do
   grep -q "^  $command " "$tmp/out" || fail "--help does not list $command"
 done
 run 0 --version
@@ -143,6 +143,21 @@ printf '\xef\xbb\xbfclient,date,kind,amount\r\nCLI Client,2026-01-05,new,1200\r\
 run 0 import-movements --database "$tmp/m.db" "$tmp/good.csv"
 grep -q '^Imported 2 ARR movements\.$' "$tmp/out" || fail "good CSV: $(cat "$tmp/out") $(cat "$tmp/err")"
 run 2 import-movements --database "$tmp/m.db"
+
+# import-usage: a bad row fails with its line and writes nothing; a good
+# file is imported and raises the alerts it triggers.
+cp "$tmp/a.db" "$tmp/u.db"
+run 0 export --database "$tmp/u.db" --json --out "$tmp/u-before.json"
+usage_header='client,month,api_volume,plan_volume,last_api_call,tickets_p1,tickets_p2,tickets_p3,tickets_p4,last_response,nps'
+printf '%s\nLumio Bank,2026-11,100,2000,,,,,,,\nLumio Bank,2026-10,-4,2000,,,,,,,\n' "$usage_header" >"$tmp/bad-usage.csv"
+run 1 import-usage --database "$tmp/u.db" "$tmp/bad-usage.csv"
+grep -q '^traction-cli: Line 3: ' "$tmp/err" || fail "bad usage CSV error: $(cat "$tmp/err")"
+run 0 export --database "$tmp/u.db" --json --out "$tmp/u-after.json"
+cmp -s "$tmp/u-before.json" "$tmp/u-after.json" || fail "failed import-usage changed the database"
+printf '%s\nLumio Bank,2026-11,100,2000,2026-11-02,1,0,0,0,2026-11-01,3\n' "$usage_header" >"$tmp/usage.csv"
+run 0 import-usage --database "$tmp/u.db" "$tmp/usage.csv"
+grep -q '^Imported 1 month of usage\.$' "$tmp/out" || fail "good usage CSV: $(cat "$tmp/out") $(cat "$tmp/err")"
+run 2 import-usage --database "$tmp/u.db"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed" >&2

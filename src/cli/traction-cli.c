@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "traction-partner-report.h"
+#include "traction-health-report.h"
 #include "traction-cs-dashboard.h"
 #include "traction-prep-sheet.h"
 #include "traction-store-qualify.h"
@@ -24,6 +25,7 @@
 #include "traction-pipeline-review.h"
 #include "traction-report.h"
 #include "traction-store.h"
+#include "traction-store-health.h"
 #include "traction-store-export.h"
 #include "traction-store-import.h"
 
@@ -764,6 +766,43 @@ command_import_movements (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* import-usage */
+
+static int
+command_import_usage (int    argc,
+                      char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autoptr(GError) error = NULL;
+  Database db = { 0 };
+  guint imported = 0;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (created when missing)"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!parse_options (_("FILE.csv"),
+                      _("Imports monthly usage, tickets and NPS per client from CSV with the header "
+                        "client,month,api_volume,plan_volume,last_api_call,tickets_p1,tickets_p2,"
+                        "tickets_p3,tickets_p4,last_response,nps, then raises the health alerts "
+                        "it triggers. The first bad row fails the whole file and nothing is written."),
+                      entries, &argc, &argv, &status) ||
+      !require_database (database, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("import-usage needs exactly one CSV file"));
+
+  if (!database_open (&db, database, &error) ||
+      !traction_store_import_usage_csv (db.store, argv[1], TRUE, &imported, &error))
+    return database_fail (&db, error);
+
+  database_close (&db, FALSE);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u month of usage.\n", "Imported %u months of usage.\n", imported),
+           imported);
+  return EXIT_SUCCESS;
+}
+
 /* import-csv, export-csv, export-ics (data in and out) */
 
 static gboolean
@@ -1227,6 +1266,77 @@ command_report_cs_dashboard (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* report client-health: the health heatmap of every client, or one
+ * client's health summary with --client. */
+static int
+command_report_client_health (int    argc,
+                              char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *client = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *company = NULL;
+  g_autoptr(TractionHealthReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  Database db = { 0 };
+  GDate today;
+  const char *path = NULL;
+  gint64 account_id = 0;
+  int months = 12;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (created when missing)"), N_("FILE") },
+    { "client", 0, 0, G_OPTION_ARG_STRING, &client, N_("One client's health summary instead of the heatmap"), N_("NAME") },
+    { "months", 0, 0, G_OPTION_ARG_INT, &months, N_("Months in the heatmap, ending with today's (default: 12)"), N_("N") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Day health is taken as of (default: today)"), N_("YYYY-MM-DD") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("PDF file to write"), N_("FILE.pdf") },
+    { NULL }
+  };
+
+  if (!parse_options (_("client-health [OUTPUT.pdf]"),
+                      _("Writes client health as PDF: the heatmap of every client by month, "
+                        "or with --client one client's one-page health summary."),
+                      entries, &argc, &argv, &status) ||
+      !require_database (database, &status) ||
+      !resolve_today (today_text, &today, &status))
+    return status;
+  /* argv: "report", "client-health", then at most the output file. */
+  for (int i = 1; i < argc; i++)
+    {
+      if (i == 1 && g_str_equal (argv[i], "client-health"))
+        continue;
+      if (path != NULL || out != NULL)
+        return usage_error (_("report client-health takes one output file"));
+      path = argv[i];
+    }
+  if (out != NULL)
+    path = out;
+  if (path == NULL || path[0] == '\0')
+    return usage_error (_("report client-health needs an output file (OUTPUT.pdf or --out FILE.pdf)"));
+  if (months < 1 || months > 120)
+    return usage_error (_("--months must be from 1 to 120"));
+
+  if (!database_open (&db, database, &error))
+    return database_fail (&db, error);
+  if (client != NULL)
+    {
+      if (!traction_health_report_find_client (db.store, client, &today, &account_id, &error) ||
+          (report = traction_health_report_new_client (db.store, account_id, &today, &error)) == NULL)
+        return database_fail (&db, error);
+    }
+  else if ((report = traction_health_report_new_heatmap (db.store, &today, (guint) months, &error)) == NULL)
+    return database_fail (&db, error);
+  company = traction_store_get_company_name (db.store);
+  database_close (&db, FALSE);
+
+  if (!traction_report_write_pdf (traction_health_report_spec (), report, company,
+                                  traction_paper_from_locale (), path, &error))
+    return print_error (error);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 command_report (int    argc,
                 char **argv)
@@ -1256,6 +1366,9 @@ command_report (int    argc,
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "cs-dashboard"))
       return command_report_cs_dashboard (argc, argv);
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "client-health"))
+      return command_report_client_health (argc, argv);
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "call-prep") || g_str_equal (argv[i], "qualification"))
       return command_report_sheet (argc, argv, g_str_equal (argv[i], "call-prep")
@@ -1309,10 +1422,11 @@ static const Command commands[] = {
   { "export", N_("Export the whole database as JSON"), command_export },
   { "import", N_("Import a JSON export into a new database"), command_import },
   { "import-movements", N_("Import ARR movements from CSV"), command_import_movements },
+  { "import-usage", N_("Import monthly usage, tickets and NPS from CSV"), command_import_usage },
   { "import-csv", N_("Import companies, contacts and deals from CSV (HubSpot, Pipedrive, Attio)"), command_import_csv },
   { "export-csv", N_("Export deals, clients, health scores or ARR movements as CSV"), command_export_csv },
   { "export-ics", N_("Export follow-ups and renewals as an iCalendar file"), command_export_ics },
-  { "report", N_("Write a report as PDF (pipeline-review, partner-status, call-prep, qualification, cs-dashboard)"), command_report },
+  { "report", N_("Write a report as PDF (pipeline-review, partner-status, call-prep, qualification, cs-dashboard, client-health)"), command_report },
 };
 
 static void

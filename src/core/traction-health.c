@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "traction-core.h"
+#include "traction-health.h"
 
 /* Items per category, in the order of the TRACTION_ITEM_* enum. */
 G_STATIC_ASSERT (TRACTION_ITEM_API_VOLUME == 0 && TRACTION_ITEM_TICKET_VOLUME == 3 &&
@@ -20,17 +21,6 @@ static const struct {
   [TRACTION_HEALTH_USAGE]        = { TRACTION_ITEM_API_VOLUME, 3 },
   [TRACTION_HEALTH_SUPPORT]      = { TRACTION_ITEM_TICKET_VOLUME, 3 },
   [TRACTION_HEALTH_SATISFACTION] = { TRACTION_ITEM_NPS, 2 },
-};
-
-static const char * const item_names[TRACTION_N_HEALTH_ITEMS] = {
-  N_("API volume vs plan"),
-  N_("Month-over-month volume trend"),
-  N_("Product breadth"),
-  N_("Ticket volume"),
-  N_("Severity trend"),
-  N_("Team engagement"),
-  N_("NPS / satisfaction"),
-  N_("Feedback quality"),
 };
 
 /* The score is computed exactly in integers. A category with n items
@@ -63,7 +53,7 @@ traction_health_score (const TractionHealthInput *input,
         {
           g_set_error (error, TRACTION_CORE_ERROR, TRACTION_CORE_ERROR_OUT_OF_RANGE,
                        _("The “%s” score is %d; it must be between 1 and 5."),
-                       _(item_names[i]), input->items[i]);
+                       traction_health_item_label ((int) i), input->items[i]);
           return FALSE;
         }
     }

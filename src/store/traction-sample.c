@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "traction-health.h"
 #include "traction-sample-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -453,66 +454,21 @@ traction_sample_health_input (const TractionUsageMonth *previous,
                               TractionHealthInput      *out)
 {
   int *items = out->items;
-  int total = 0;
-  int severity;
 
+  /* What the data cannot give, then what it can (the app's own rule). */
   memset (out, 0, sizeof *out);
-
-  /* Volume against plan. */
-  if (current->api_volume >= 0 && current->plan_volume > 0)
-    {
-      gint64 pct = current->api_volume * 100 / current->plan_volume;
-
-      items[TRACTION_ITEM_API_VOLUME] = pct >= 95 ? 5 : pct >= 80 ? 4 : pct >= 60 ? 3 : pct >= 40 ? 2 : 1;
-      out->signals[TRACTION_SIGNAL_NEXT_TIER] = pct >= 100;
-    }
-  else
-    items[TRACTION_ITEM_API_VOLUME] = 3;
-
-  /* Month-over-month trend. */
-  if (previous != NULL && previous->api_volume > 0 && current->api_volume >= 0)
-    {
-      gint64 change = (current->api_volume - previous->api_volume) * 100 / previous->api_volume;
-
-      items[TRACTION_ITEM_VOLUME_TREND] = change >= 3 ? 5 : change > -5 ? 4 : change > -15 ? 3 : change > -30 ? 2 : 1;
-    }
-  else
-    items[TRACTION_ITEM_VOLUME_TREND] = 4;
+  items[TRACTION_ITEM_API_VOLUME] = 3;
+  items[TRACTION_ITEM_VOLUME_TREND] = 4;
+  items[TRACTION_ITEM_TICKET_VOLUME] = 5;
+  items[TRACTION_ITEM_SEVERITY_TREND] = 5;
+  items[TRACTION_ITEM_TEAM_ENGAGEMENT] = 3;
+  items[TRACTION_ITEM_NPS] = 3;
+  traction_health_prefill (previous, current, last_nps, month_end, out, NULL);
 
   items[TRACTION_ITEM_PRODUCT_BREADTH] = clamp_item (n_products + 2);
-
-  /* Tickets: how many, and how severe. */
-  for (int i = 0; i < 4; i++)
-    total += MAX (current->tickets[i], 0);
-  items[TRACTION_ITEM_TICKET_VOLUME] = total <= 2 ? 5 : total <= 4 ? 4 : total <= 6 ? 3 : total <= 9 ? 2 : 1;
-  if (current->tickets[0] > 0)
-    severity = 1;
-  else if (current->tickets[1] > 0)
-    severity = 2;
-  else if (current->tickets[2] > 2)
-    severity = 3;
-  else if (current->tickets[2] > 0)
-    severity = 4;
-  else
-    severity = 5;
-  items[TRACTION_ITEM_SEVERITY_TREND] = severity;
-
-  /* Engagement: days since the client last answered. */
-  if (g_date_valid (&current->last_response) && month_end != NULL)
-    {
-      int days = g_date_days_between (&current->last_response, month_end);
-
-      items[TRACTION_ITEM_TEAM_ENGAGEMENT] = days <= 5 ? 5 : days <= 9 ? 4 : days <= 14 ? 3 : days <= 21 ? 2 : 1;
-    }
-  else
-    items[TRACTION_ITEM_TEAM_ENGAGEMENT] = 3;
-
-  if (last_nps < 0)
-    items[TRACTION_ITEM_NPS] = 3;
-  else
-    items[TRACTION_ITEM_NPS] = last_nps >= 9 ? 5 : last_nps == 8 ? 4 : last_nps == 7 ? 3 : last_nps >= 5 ? 2 : 1;
-
   items[TRACTION_ITEM_FEEDBACK_QUALITY] = clamp_item (feedback_quality);
+  out->signals[TRACTION_SIGNAL_NEXT_TIER] = current->api_volume >= 0 && current->plan_volume > 0 &&
+                                            current->api_volume >= current->plan_volume;
 }
 
 gboolean

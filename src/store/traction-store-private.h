@@ -133,4 +133,11 @@ GPtrArray *traction_store_load_renewals_within (TractionStore        *self,
                                                 int                   days,
                                                 GError              **error);
 
+/* traction-store-today.c: alerts as TractionAlertRow; account_id 0: the
+ * open and acknowledged ones of every client, oldest first; else all of
+ * one client's, newest first. */
+GPtrArray *traction_store_load_alert_rows (TractionStore  *self,
+                                           gint64          account_id,
+                                           GError        **error);
+
 G_END_DECLS

@@ -300,12 +300,15 @@ load_follow_ups (TractionStore  *self,
   return TRUE;
 }
 
-/* Open and acknowledged alerts, oldest first, with their playbook. */
-static gboolean
-load_alerts (TractionStore  *self,
-             GPtrArray      *out,
-             GError        **error)
+/* With account_id 0: the open and acknowledged alerts of every client,
+ * oldest first (Today); else all of that client's alerts, newest first.
+ * Each with its playbook. */
+GPtrArray *
+traction_store_load_alert_rows (TractionStore  *self,
+                                gint64          account_id,
+                                GError        **error)
 {
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (alert_row_free);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -317,11 +320,15 @@ load_alerts (TractionStore  *self,
                                  " JOIN accounts a ON a.id = al.account_id"
                                  " LEFT JOIN playbooks p ON p.kind = al.kind"
                                  " LEFT JOIN founders f ON f.id = al.owner_id"
-                                 " WHERE al.status IN ('open', 'acknowledged')"
-                                 " ORDER BY al.raised_at, al.id",
+                                 " WHERE (?1 = 0 AND al.status IN ('open', 'acknowledged'))"
+                                 "  OR al.account_id = ?1"
+                                 " ORDER BY CASE WHEN ?1 = 0 THEN al.raised_at END,"
+                                 "  CASE WHEN ?1 = 0 THEN al.id END,"
+                                 "  al.raised_at DESC, al.id DESC",
                                  error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -362,10 +369,13 @@ load_alerts (TractionStore  *self,
     }
 
   if (rc != SQLITE_DONE)
-    return traction_store_read_failed (self, stmt, rc, _("Could not read the database"), error);
+    {
+      traction_store_read_failed (self, stmt, rc, _("Could not read the database"), error);
+      return NULL;
+    }
   sqlite3_reset (stmt);
 
-  return TRUE;
+  return g_steal_pointer (&out);
 }
 
 /* Renewal work is late when today is on or after the day work should have
@@ -749,11 +759,10 @@ traction_store_load_today (TractionStore  *self,
   result = g_new0 (TractionToday, 1);
   result->stalled = g_ptr_array_new_with_free_func (stalled_deal_free);
   result->follow_ups = g_ptr_array_new_with_free_func (follow_up_free);
-  result->alerts = g_ptr_array_new_with_free_func (alert_row_free);
 
   if (!load_stalled (self, &rules, today, result->stalled, error) ||
       !load_follow_ups (self, today, result->follow_ups, error) ||
-      !load_alerts (self, result->alerts, error))
+      (result->alerts = traction_store_load_alert_rows (self, 0, error)) == NULL)
     return NULL;
 
   result->renewals = load_renewals (self, &rules, today, error);

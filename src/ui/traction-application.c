@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "traction-store-health.h"
 #include "traction-application.h"
 #include "traction-preferences-window.h"
 
@@ -121,9 +122,17 @@ window_ready (TractionApplication *self,
   g_autoptr(GError) error = NULL;
   GDate today;
 
+  /* Alerts from the usage recorded so far (a new day can fire the
+   * no-calls and dark rules), before the views load. */
+  traction_date_today (&today);
+  if (!traction_store_raise_alerts (store, &today, NULL, &error))
+    {
+      g_warning ("Could not raise the health alerts: %s", error->message);
+      g_clear_error (&error);
+    }
+
   traction_window_set_store (window, store);
 
-  traction_date_today (&today);
   if (!traction_store_backup_daily (store, &today, BACKUPS_KEPT, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Today’s backup was not made: %s"), error->message);

@@ -128,8 +128,17 @@ void
 traction_chart_widget_get_theme (TractionChartWidget *self,
                                  TractionChartTheme  *theme)
 {
+  g_return_if_fail (TRACTION_IS_CHART_WIDGET (self));
+
+  traction_chart_theme_for_widget (GTK_WIDGET (self), theme);
+}
+
+void
+traction_chart_theme_for_widget (GtkWidget          *widget,
+                                 TractionChartTheme *theme)
+{
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
   G_GNUC_END_IGNORE_DEPRECATIONS
   const PangoFontDescription *font;
   GdkRGBA foreground, accent;
@@ -137,7 +146,7 @@ traction_chart_widget_get_theme (TractionChartWidget *self,
   const char *family = NULL;
   double size = 0;
 
-  g_return_if_fail (TRACTION_IS_CHART_WIDGET (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (theme != NULL);
 
   /* GTK 4.8 has no gtk_widget_get_color (4.10): the style context is the
@@ -148,7 +157,7 @@ traction_chart_widget_get_theme (TractionChartWidget *self,
     accent = foreground;
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
   if (font != NULL)
     {
       family = pango_font_description_get_family (font);

@@ -33,5 +33,8 @@ void       traction_chart_widget_set_draw_func (TractionChartWidget   *self,
 /* The theme the next snapshot will use (for tests). */
 void       traction_chart_widget_get_theme     (TractionChartWidget   *self,
                                                 TractionChartTheme    *theme);
+/* The same theme for any widget (its CSS colour, accent and font). */
+void       traction_chart_theme_for_widget     (GtkWidget             *widget,
+                                                TractionChartTheme    *theme);
 
 G_END_DECLS

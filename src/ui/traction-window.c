@@ -13,6 +13,7 @@
 #include "traction-partners-page.h"
 #include "traction-pipeline-page.h"
 #include "traction-revenue-page.h"
+#include "traction-clients-page.h"
 
 struct _TractionWindow
 {
@@ -66,6 +67,7 @@ typedef struct
 static const TractionViewInfo views[] = {
   { "today", N_("Today"), "task-due-symbolic", traction_today_page_get_type },
   { "pipeline", N_("Pipeline"), "view-grid-symbolic", traction_pipeline_page_get_type },
+  { "clients", N_("Clients"), "emblem-favorite-symbolic", traction_clients_page_get_type },
   { "revenue", N_("Revenue"), "x-office-spreadsheet-symbolic", traction_revenue_page_get_type },
   { "partners", N_("Partners"), "system-users-symbolic", traction_partners_page_get_type },
   { "providers", N_("Providers"), "network-server-symbolic", traction_providers_page_get_type },

@@ -12,6 +12,7 @@
 #include "traction-today-page.h"
 #include "traction-store-providers.h"
 #include "traction-store-partners.h"
+#include "traction-clients-page.h"
 
 typedef enum {
   CARD_OPEN,
@@ -595,6 +596,70 @@ fill_follow_ups (TractionTodayPage   *self,
                    _("No follow-ups due. The next steps you set on deals and clients show up here on their due date."));
 }
 
+/* Alerts: open the client in Clients, acknowledge or resolve with a note. */
+static void
+alert_open_cb (GtkButton         *button,
+               TractionTodayPage *self)
+{
+  gint64 account_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "account-id"));
+
+  traction_clients_page_show_client (GTK_WIDGET (self), account_id);
+}
+
+static void
+alert_status_cb (GtkButton         *button,
+                 TractionTodayPage *self)
+{
+  if (self->store == NULL)
+    return;
+  traction_alert_note_dialog_run (GTK_WIDGET (self), self->store,
+                                  GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "alert-id")),
+                                  g_object_get_data (G_OBJECT (button), "status"),
+                                  g_object_get_data (G_OBJECT (button), "previous"));
+}
+
+static GtkWidget *
+alert_button_new (TractionTodayPage      *self,
+                  const TractionAlertRow *alert,
+                  const char             *label,
+                  const char             *tooltip,
+                  const char             *status)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data (G_OBJECT (button), "alert-id", GSIZE_TO_POINTER ((gsize) alert->alert_id));
+  g_object_set_data (G_OBJECT (button), "account-id", GSIZE_TO_POINTER ((gsize) alert->account_id));
+  g_object_set_data_full (G_OBJECT (button), "previous", g_strdup (alert->status), g_free);
+  if (status != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (button), "status", g_strdup (status), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (alert_status_cb), self, 0);
+    }
+  else
+    g_signal_connect_object (button, "clicked", G_CALLBACK (alert_open_cb), self, 0);
+  return button;
+}
+
+static void
+add_alert_buttons (TractionTodayPage      *self,
+                   AdwActionRow           *row,
+                   const TractionAlertRow *alert)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), alert_button_new (self, alert, _("_Open"),
+                                                   _("The client in Clients: why its score moved"), NULL));
+  if (g_strcmp0 (alert->status, "acknowledged") != 0)
+    gtk_box_append (GTK_BOX (box), alert_button_new (self, alert, _("_Acknowledge…"),
+                                                     _("Say who is on it, with a note"), "acknowledged"));
+  gtk_box_append (GTK_BOX (box), alert_button_new (self, alert, _("_Resolve…"),
+                                                   _("Close the alert, with a note"), "resolved"));
+  adw_action_row_add_suffix (row, box);
+}
+
 static void
 fill_alerts (TractionTodayPage   *self,
              const TractionToday *today,
@@ -643,6 +708,7 @@ fill_alerts (TractionTodayPage   *self,
           else
             add_suffix_label (suffix, due, "dim-label", NULL);
         }
+      add_alert_buttons (self, row, alert);
     }
 
   if (today->alerts->len == 0)
