@@ -20,6 +20,7 @@
 #include "traction-heatmap-widget.h"
 #include "traction-scorecard-dialog.h"
 #include "traction-store-health.h"
+#include "traction-usage-grid.h"
 
 static char *tmp_dir;
 
@@ -181,6 +182,110 @@ test_lumio (void)
   iterate ();
 }
 
+/* The month × client grid: type a month's figures across, save, and the
+ * store has them (and the alert they trigger); a bad cell saves nothing. */
+static GtkEntry *
+nth_entry (GtkWidget *widget,
+           guint     *n)
+{
+  if (GTK_IS_ENTRY (widget))
+    {
+      if ((*n)-- == 0)
+        return GTK_ENTRY (widget);
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEntry *found = nth_entry (child, n);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_usage_grid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "grid.db", NULL);
+  g_autoptr(TractionStore) store = traction_store_open (path, TRUE, &error);
+  g_autoptr(GPtrArray) clients = NULL;
+  TractionUsageGrid *grid;
+  TractionUsageMonth usage;
+  GtkWidget *save;
+  GDate today, month;
+  guint n;
+  gint64 first;
+
+  g_assert_no_error (error);
+  traction_date_today (&today);
+  g_assert_true (traction_store_load_sample (store, &today, &error));
+  clients = traction_store_list_clients (store, &today, &error);
+  g_assert_no_error (error);
+  first = ((TractionClientRow *) g_ptr_array_index (clients, 0))->account_id;
+  g_date_clear (&month, 1);
+  g_date_set_dmy (&month, 1, g_date_get_month (&today), g_date_get_year (&today));
+
+  grid = traction_usage_grid_new (NULL, store);
+  g_object_ref (grid);
+  gtk_window_present (GTK_WINDOW (grid));
+  iterate ();
+  save = find_button (GTK_WIDGET (grid), "_Save");
+  g_assert_nonnull (save);
+
+  /* A bad cell: nothing is written, the window stays. */
+  n = 8;  /* first client's NPS */
+  gtk_editable_set_text (GTK_EDITABLE (nth_entry (GTK_WIDGET (grid), &n)), "11");
+  g_signal_emit_by_name (save, "clicked");
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (grid)));
+  g_assert_true (traction_store_get_usage (store, first, &month, &usage, NULL) || usage.nps != 11);
+  g_assert_cmpint (usage.nps, !=, 11);
+
+  /* Good figures: API volume, P2 ticket, NPS 3. */
+  n = 0;
+  gtk_editable_set_text (GTK_EDITABLE (nth_entry (GTK_WIDGET (grid), &n)), "1234");
+  n = 4;
+  gtk_editable_set_text (GTK_EDITABLE (nth_entry (GTK_WIDGET (grid), &n)), "1");
+  n = 8;
+  gtk_editable_set_text (GTK_EDITABLE (nth_entry (GTK_WIDGET (grid), &n)), "3");
+  g_signal_emit_by_name (save, "clicked");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (grid)));
+  g_assert_true (traction_store_get_usage (store, first, &month, &usage, &error));
+  g_assert_cmpint (usage.api_volume, ==, 1234);
+  g_assert_cmpint (usage.tickets[1], ==, 1);
+  g_assert_cmpint (usage.nps, ==, 3);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM alerts WHERE account_id = %" G_GINT64_FORMAT
+                                            " AND kind = 'low_nps' AND source_month = '%04u-%02u-01'",
+                                            first, (guint) g_date_get_year (&month), (guint) g_date_get_month (&month));
+
+    g_assert_cmpint (traction_test_query_int (store, sql), ==, 1);
+  }
+  g_object_unref (grid);
+  iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -198,6 +303,7 @@ main (int    argc,
   tmp_dir = traction_test_make_dir ("traction-clients-page");
 
   g_test_add_func ("/clients/page/lumio", test_lumio);
+  g_test_add_func ("/clients/usage-grid", test_usage_grid);
 
   status = g_test_run ();
   traction_test_remove_tree (tmp_dir);

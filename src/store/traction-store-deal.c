@@ -360,38 +360,58 @@ load_main (TractionStore       *self,
   return TRUE;
 }
 
-static gboolean
-load_stakeholders (TractionStore       *self,
-                   TractionDealDetail  *detail,
-                   GError             **error)
+GPtrArray *
+traction_store_list_account_stakeholders (TractionStore  *self,
+                                          gint64          account_id,
+                                          GError        **error)
 {
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) traction_stakeholder_free);
   sqlite3_stmt *stmt;
   int rc;
+
+  g_return_val_if_fail (TRACTION_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stmt = traction_store_prepare (self,
                                  "SELECT id, name, title, email, role FROM contacts"
                                  " WHERE account_id = ?1 ORDER BY name COLLATE NOCASE, id",
                                  error);
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, detail->account_id);
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TractionStakeholder *person = g_new0 (TractionStakeholder, 1);
 
       person->id = sqlite3_column_int64 (stmt, 0);
-      person->account_id = detail->account_id;
+      person->account_id = account_id;
       person->name = traction_column_text (stmt, 1);
       person->title = traction_column_text (stmt, 2);
       person->email = traction_column_text (stmt, 3);
       if (!traction_contact_role_from_id ((const char *) sqlite3_column_text (stmt, 4), &person->role))
         person->role = TRACTION_ROLE_NONE;
-      g_ptr_array_add (detail->stakeholders, person);
+      g_ptr_array_add (out, person);
     }
   if (rc != SQLITE_DONE)
-    return traction_store_read_failed (self, stmt, rc, _("Could not read the deal"), error);
+    {
+      traction_store_read_failed (self, stmt, rc, _("Could not read the contacts"), error);
+      return NULL;
+    }
   sqlite3_reset (stmt);
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+load_stakeholders (TractionStore       *self,
+                   TractionDealDetail  *detail,
+                   GError             **error)
+{
+  GPtrArray *people = traction_store_list_account_stakeholders (self, detail->account_id, error);
+
+  if (people == NULL)
+    return FALSE;
+  g_ptr_array_extend_and_steal (detail->stakeholders, people);
   return TRUE;
 }
 

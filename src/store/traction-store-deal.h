@@ -133,6 +133,10 @@ typedef struct {
 } TractionDealDetail;
 
 void                 traction_stakeholder_free   (TractionStakeholder *stakeholder);
+/* The contacts of an account, by name: GPtrArray of TractionStakeholder. */
+GPtrArray           *traction_store_list_account_stakeholders (TractionStore  *self,
+                                                               gint64          account_id,
+                                                               GError        **error);
 void                 traction_touchpoint_free    (TractionTouchpoint  *touchpoint);
 void                 traction_next_step_free     (TractionNextStep    *step);
 void                 traction_deal_detail_free   (TractionDealDetail  *detail);

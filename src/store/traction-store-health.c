@@ -443,7 +443,8 @@ column_count (sqlite3_stmt *stmt,
   return sqlite3_column_type (stmt, index) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, index);
 }
 
-/* The month's NPS answer, -1 none. */
+/* The month's NPS answer, -1 none: the one entered with the usage (dated
+ * the month's first day) first, else the month's latest survey answer. */
 static gboolean
 month_nps (TractionStore  *self,
            gint64          account_id,
@@ -455,7 +456,7 @@ month_nps (TractionStore  *self,
                                                "SELECT score FROM survey_responses"
                                                " WHERE account_id = ?1 AND kind = 'nps'"
                                                " AND substr (answered_on, 1, 7) = substr (?2, 1, 7)"
-                                               " ORDER BY answered_on DESC, id DESC LIMIT 1",
+                                               " ORDER BY answered_on = ?2 DESC, answered_on DESC, id DESC LIMIT 1",
                                                error);
   int rc;
 
@@ -580,7 +581,8 @@ bind_count (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
 }
 
-/* Writes one month inside the caller's transaction. */
+/* Writes one month inside the caller's transaction; rolls it back on
+ * failure. */
 static gboolean
 write_usage (TractionStore            *self,
              gint64                    account_id,
@@ -597,7 +599,10 @@ write_usage (TractionStore            *self,
                                  " AND substr (month, 1, 7) = substr (?2, 1, 7)",
                                  error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      traction_store_rollback (self);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
   if (!traction_store_step_write (self, stmt, _("Could not save the usage"), error))
@@ -609,7 +614,10 @@ write_usage (TractionStore            *self,
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                  error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      traction_store_rollback (self);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
   bind_count (stmt, 3, usage->api_volume);
@@ -627,7 +635,10 @@ write_usage (TractionStore            *self,
                                  " AND answered_on = ?2",
                                  error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      traction_store_rollback (self);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
   if (!traction_store_step_write (self, stmt, _("Could not save the usage"), error))
@@ -639,7 +650,10 @@ write_usage (TractionStore            *self,
                                      " VALUES (?1, ?2, 'nps', ?3)",
                                      error);
       if (stmt == NULL)
-        return FALSE;
+        {
+          traction_store_rollback (self);
+          return FALSE;
+        }
       sqlite3_bind_int64 (stmt, 1, account_id);
       sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 3, usage->nps);
@@ -647,6 +661,45 @@ write_usage (TractionStore            *self,
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+check_month (const GDate  *month,
+             const GDate  *today,
+             GError      **error)
+{
+  GDate start;
+
+  first_of_month (month, &start);
+  if (g_date_compare (&start, today) > 0)
+    return traction_store_invalid (error, _("The month is after this one: usage is recorded for months that have begun."));
+  return TRUE;
+}
+
+/* Puts the client's name in front of a failure of one of several rows. */
+static gboolean
+client_failed (TractionStore  *self,
+               gint64          account_id,
+               GError         *cause,
+               GError        **error)
+{
+  sqlite3_stmt *stmt = traction_store_prepare (self, "SELECT name FROM accounts WHERE id = ?1", NULL);
+  g_autofree char *name = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, account_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        name = traction_column_text (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  if (name == NULL)
+    name = g_strdup_printf (_("Company %" G_GINT64_FORMAT), account_id);
+  g_set_error (error, cause->domain, cause->code,
+               /* Translators: "Lumio Bank: Ticket counts cannot be negative." */
+               _("%s: %s"), name, cause->message);
+  g_error_free (cause);
+  return FALSE;
 }
 
 gboolean
@@ -664,11 +717,55 @@ traction_store_save_usage (TractionStore            *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   traction_date_today (&today);
-  if (!check_usage (usage, &today, error) ||
+  if (!check_month (month, &today, error) ||
+      !check_usage (usage, &today, error) ||
       !traction_store_begin (self, error))
     return FALSE;
   if (!write_usage (self, account_id, month, usage, error))
     return FALSE;
+  if (!traction_store_commit (self, error))
+    return FALSE;
+  return traction_store_raise_alerts (self, &today, NULL, error);
+}
+
+gboolean
+traction_store_save_usage_month (TractionStore            *self,
+                                 const GDate              *month,
+                                 const gint64             *account_ids,
+                                 const TractionUsageMonth *usages,
+                                 guint                     n,
+                                 GError                  **error)
+{
+  GDate today;
+
+  g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (month != NULL && g_date_valid (month), FALSE);
+  g_return_val_if_fail (n == 0 || (account_ids != NULL && usages != NULL), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  traction_date_today (&today);
+  if (!check_month (month, &today, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      GError *cause = NULL;
+
+      if (!check_usage (&usages[i], &today, &cause))
+        return client_failed (self, account_ids[i], cause, error);
+    }
+  if (n == 0)
+    return TRUE;
+
+  if (!traction_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      GError *cause = NULL;
+
+      /* write_usage rolled the whole month back. */
+      if (!write_usage (self, account_ids[i], month, &usages[i], &cause))
+        return client_failed (self, account_ids[i], cause, error);
+    }
   if (!traction_store_commit (self, error))
     return FALSE;
   return traction_store_raise_alerts (self, &today, NULL, error);
@@ -751,6 +848,7 @@ usage_record_cb (GPtrArray  *fields,
   g_autofree char *folded = NULL;
   g_autofree char *month = NULL;
   UsageRow row;
+  GDate day;
   gpointer id;
   gint64 value;
 
@@ -794,13 +892,12 @@ usage_record_cb (GPtrArray  *fields,
 
   month = traction_text_stripped (g_ptr_array_index (fields, COL_MONTH));
   if ((strlen (month) != 7 && strlen (month) != 10) || !parse_month (month, &row.month) ||
-      (strlen (month) == 10 && !traction_date_parse (month, &row.usage.last_api_call, NULL)))
+      (strlen (month) == 10 && !traction_date_parse (month, &day, NULL)))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a month; write it as 2026-11 or 2026-11-01."), month);
 
       return usage_fail (error, line, message);
     }
-  g_date_clear (&row.usage.last_api_call, 1);
   if (g_date_compare (&row.month, &import->today) > 0)
     return usage_fail (error, line, _("the month is after this one."));
 
@@ -894,10 +991,13 @@ traction_store_import_usage_csv (TractionStore  *self,
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
       g_autofree char *stripped = traction_text_stripped (name);
+      char *folded = g_utf8_casefold (stripped, -1);
 
-      if (!g_hash_table_contains (accounts, stripped))
-        g_hash_table_insert (accounts, g_utf8_casefold (stripped, -1),
-                             GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0) + 1));
+      /* Two companies whose names differ only in case: the older wins. */
+      if (g_hash_table_contains (accounts, folded))
+        g_free (folded);
+      else
+        g_hash_table_insert (accounts, folded, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0) + 1));
     }
   if (rc != SQLITE_DONE)
     return traction_store_read_failed (self, stmt, rc, _("Could not read the companies"), error);

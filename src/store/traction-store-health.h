@@ -98,6 +98,15 @@ gboolean    traction_store_save_usage      (TractionStore            *self,
                                             const TractionUsageMonth *usage,
                                             GError                  **error);
 
+/* Writes one month for several clients in one transaction (all or
+ * nothing; the first bad row names its client), then raises the alerts. */
+gboolean    traction_store_save_usage_month (TractionStore            *self,
+                                             const GDate              *month,
+                                             const gint64             *account_ids,
+                                             const TractionUsageMonth *usages,
+                                             guint                     n,
+                                             GError                  **error);
+
 /* The CSV import, all or nothing like the movements import: header
  * `client,month,api_volume,plan_volume,last_api_call,tickets_p1,
  * tickets_p2,tickets_p3,tickets_p4,last_response,nps`; client by account

@@ -71,6 +71,8 @@ alert_row_free (gpointer data)
   g_free (alert->owner);
   g_free (alert->due_at);
   g_free (alert->status);
+  g_free (alert->note);
+  g_free (alert->raised_at);
   g_free (alert);
 }
 
@@ -315,7 +317,7 @@ traction_store_load_alert_rows (TractionStore  *self,
   stmt = traction_store_prepare (self,
                                  "SELECT al.id, al.account_id, a.name, al.kind,"
                                  " coalesce (p.response, ''), coalesce (f.name, p.owner_role, ''),"
-                                 " al.due_at, al.status"
+                                 " al.due_at, al.status, al.note, al.raised_at"
                                  " FROM alerts al"
                                  " JOIN accounts a ON a.id = al.account_id"
                                  " LEFT JOIN playbooks p ON p.kind = al.kind"
@@ -352,6 +354,8 @@ traction_store_load_alert_rows (TractionStore  *self,
       alert->owner = traction_column_text (stmt, 5);
       alert->due_at = traction_column_text (stmt, 6);
       alert->status = traction_column_text (stmt, 7);
+      alert->note = traction_column_text (stmt, 8);
+      alert->raised_at = traction_column_text (stmt, 9);
 
       /* A playbook emptied by the founder falls back to the default. */
       if (alert->response[0] == '\0')

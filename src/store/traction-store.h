@@ -162,7 +162,9 @@ typedef struct {
   char             *response;    /* the playbook response */
   char             *owner;       /* founder name, else the playbook's role */
   char             *due_at;      /* UTC ISO 8601 */
-  char             *status;      /* "open" or "acknowledged" */
+  char             *status;      /* "open", "acknowledged" or "resolved" */
+  char             *note;        /* what was done ("" none) */
+  char             *raised_at;   /* UTC ISO 8601 */
 } TractionAlertRow;
 
 typedef struct {

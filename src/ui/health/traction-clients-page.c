@@ -25,6 +25,7 @@
 #include "traction-store-health.h"
 #include "traction-store-watch.h"
 #include "traction-usage-dialog.h"
+#include "traction-usage-grid.h"
 #include "traction-widgets.h"
 #include "traction-window.h"
 
@@ -809,33 +810,17 @@ add_why (TractionClientsPage     *self,
   traction_scorecard_draft_free (draft);
 }
 
-/* Stakeholders: the contacts of the client's account, as the deal pane
- * keeps them (through the account's most recent deal). */
+/* Stakeholders: the contacts of the client's account. */
 static void
 add_stakeholders (TractionClientsPage     *self,
                   const TractionClientRow *client)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) board = NULL;
-  TractionDealDetail *detail = NULL;
+  g_autoptr(GPtrArray) people = traction_store_list_account_stakeholders (self->store, client->account_id, NULL);
   AdwPreferencesGroup *group = group_new (self, _("Stakeholders"), NULL);
-  gint64 deal_id = 0;
-  GDate today;
 
-  traction_date_today (&today);
-  board = traction_store_load_board (self->store, &today, &error);
-  for (guint i = 0; board != NULL && i < board->len; i++)
+  for (guint i = 0; people != NULL && i < people->len; i++)
     {
-      const TractionBoardDeal *deal = g_ptr_array_index (board, i);
-
-      if (deal->account_id == client->account_id && deal->deal_id > deal_id)
-        deal_id = deal->deal_id;
-    }
-  if (deal_id != 0)
-    detail = traction_store_load_deal (self->store, deal_id, &today, NULL);
-  for (guint i = 0; detail != NULL && i < detail->stakeholders->len; i++)
-    {
-      const TractionStakeholder *person = g_ptr_array_index (detail->stakeholders, i);
+      const TractionStakeholder *person = g_ptr_array_index (people, i);
       const char *role = traction_contact_role_label (person->role);
       g_autofree char *subtitle = NULL;
 
@@ -843,9 +828,8 @@ add_stakeholders (TractionClientsPage     *self,
                             person->email, NULL);
       adw_preferences_group_add (group, GTK_WIDGET (action_row_new (person->name, subtitle)));
     }
-  if (detail == NULL || detail->stakeholders->len == 0)
+  if (people == NULL || people->len == 0)
     add_empty_row (group, _("No contacts recorded. Add the people you work with on the client’s deal in Pipeline."));
-  g_clear_pointer (&detail, traction_deal_detail_free);
 }
 
 static void
@@ -1124,6 +1108,19 @@ report_action (GtkWidget  *widget,
 }
 
 static void
+usage_grid_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TractionClientsPage *self = TRACTION_CLIENTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (traction_usage_grid_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                             self->store)));
+}
+
+static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1225,10 +1222,17 @@ build_toolbar (TractionClientsPage *self)
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (self->toolbar, spacer);
 
-  button = gtk_button_new_with_mnemonic (_("_Import Usage…"));
-  gtk_widget_set_tooltip_text (button, _("Monthly usage, tickets and NPS from a CSV file"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "clients.import-usage");
-  gtk_box_append (self->toolbar, button);
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("_Usage by Month…"), "clients.usage-grid");
+    g_menu_append (menu, _("_Import Usage…"), "clients.import-usage");
+    button = gtk_menu_button_new ();
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Usage"));
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+    gtk_widget_set_tooltip_text (button, _("Enter a month’s usage, tickets and NPS for every client, or import them from a CSV file"));
+    gtk_box_append (self->toolbar, button);
+  }
   button = traction_icon_button_new ("printer-symbolic", _("Print the Heatmap (Ctrl+P)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "clients.print-heatmap");
   gtk_box_append (self->toolbar, button);
@@ -1344,6 +1348,7 @@ traction_clients_page_class_init (TractionClientsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clients.export-pdf", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "clients.export-heatmap", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "clients.import-usage", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "clients.usage-grid", NULL, usage_grid_action);
   gtk_widget_class_install_action (widget_class, "clients.focus-heatmap", NULL, focus_heatmap_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "clients.print-heatmap", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
