@@ -667,7 +667,7 @@ fill_alerts (TractionTodayPage   *self,
 {
   clear_list (self->alerts_list);
 
-  for (guint i = 0; i < today->alerts->len; i++)
+  for (guint i = 0; i < MIN (today->alerts->len, TODAY_MAX_ROWS); i++)
     {
       const TractionAlertRow *alert = g_ptr_array_index (today->alerts, i);
       g_autoptr(GDateTime) due_utc = NULL;
@@ -709,6 +709,15 @@ fill_alerts (TractionTodayPage   *self,
             add_suffix_label (suffix, due, "dim-label", NULL);
         }
       add_alert_buttons (self, row, alert);
+    }
+  if (today->alerts->len > TODAY_MAX_ROWS)
+    {
+      guint more = today->alerts->len - TODAY_MAX_ROWS;
+      g_autofree char *text = g_strdup_printf (ngettext ("%u more open alert: each client’s are in the Clients view",
+                                                         "%u more open alerts: each client’s are in the Clients view",
+                                                         more), more);
+
+      add_more_row (self->alerts_list, text, "clients");
     }
 
   if (today->alerts->len == 0)
