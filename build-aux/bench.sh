@@ -116,6 +116,9 @@ health_db="$tmp/health.db"
   --today 2026-11-22 >/dev/null
 health_account=$(sqlite3 "$health_db" "SELECT account_id FROM health_scores ORDER BY account_id LIMIT 1")
 "$builddir/tests/bench-heatmap" "$health_db" "${health_account:-1}" 2026-11-01
+# The store side: client list, heatmap of every client × 36 months (as
+# generated, then with every cell scored), one scorecard save.
+"$builddir/tests/bench-health" "$health_db" 2026-11-22
 
 # The pipeline board: models from the store and a search keystroke on
 # 20,000 deals (needs GTK, so a virtual display).

@@ -115,6 +115,32 @@ test_items (void)
   for (int s = 0; s < TRACTION_N_HEALTH_SIGNALS; s++)
     g_assert_cmpstr (traction_health_signal_label (s), !=, "");
   g_assert_cmpint (traction_health_item_category (TRACTION_ITEM_NPS), ==, TRACTION_HEALTH_SATISFACTION);
+  g_assert_cmpint (traction_health_item_category (TRACTION_ITEM_API_VOLUME), ==, TRACTION_HEALTH_USAGE);
+  g_assert_cmpint (traction_health_item_category (TRACTION_ITEM_TEAM_ENGAGEMENT), ==, TRACTION_HEALTH_SUPPORT);
+  /* 4 reads the guide of 3, 2 the guide of 1. */
+  g_assert_cmpstr (traction_health_item_guide (TRACTION_ITEM_API_VOLUME, 4), ==,
+                   traction_health_item_guide (TRACTION_ITEM_API_VOLUME, 3));
+  g_assert_cmpstr (traction_health_item_guide (TRACTION_ITEM_API_VOLUME, 2), ==,
+                   traction_health_item_guide (TRACTION_ITEM_API_VOLUME, 1));
+}
+
+static void
+test_score_vectors (void)
+{
+  TractionHealthInput all5 = { { 5, 5, 5, 5, 5, 5, 5, 5 }, { TRUE, TRUE, TRUE } };
+  TractionHealthInput all1 = { { 1, 1, 1, 1, 1, 1, 1, 1 }, { FALSE, FALSE, FALSE } };
+  TractionHealthInput all3 = { { 3, 3, 3, 3, 3, 3, 3, 3 }, { FALSE, FALSE, FALSE } };
+  TractionRules rules;
+  double score;
+
+  traction_rules_init_defaults (&rules);
+  g_assert_true (traction_health_score (&all5, &rules, &score, NULL, NULL));
+  g_assert_cmpfloat (score, ==, 100.0);
+  g_assert_true (traction_health_score (&all1, &rules, &score, NULL, NULL));
+  g_assert_cmpfloat (score, ==, 0.0);
+  g_assert_true (traction_health_score (&all3, &rules, &score, NULL, NULL));
+  g_assert_cmpfloat (score, ==, 42.5);
+  g_assert_cmpint (traction_health_band (score, &rules), ==, TRACTION_BAND_AT_RISK);
 }
 
 static void
@@ -181,7 +207,7 @@ test_explain (void)
   TractionRules rules;
 
   traction_rules_init_defaults (&rules);
-  for (int run = 0; run < 200; run++)
+  for (int run = 0; run < 400; run++)
     {
       TractionHealthInput a, b;
       TractionHealthChange change;
@@ -197,6 +223,14 @@ test_explain (void)
           a.signals[s] = g_rand_boolean (rand);
           b.signals[s] = g_rand_boolean (rand);
         }
+      /* Half the runs with other weights (still summing to 100). */
+      if (run == 200)
+        {
+          rules.health_weight[TRACTION_HEALTH_USAGE] = 55;
+          rules.health_weight[TRACTION_HEALTH_SUPPORT] = 10;
+          rules.health_weight[TRACTION_HEALTH_SATISFACTION] = 30;
+          rules.health_weight[TRACTION_HEALTH_EXPANSION] = 5;
+        }
       g_assert_true (traction_health_score (&a, &rules, &score_a, NULL, NULL));
       g_assert_true (traction_health_score (&b, &rules, &score_b, NULL, NULL));
       g_assert_true (traction_health_explain (&a, &b, &rules, &change, NULL));
@@ -207,6 +241,27 @@ test_explain (void)
       /* Scores are rounded to a tenth each. */
       g_assert_cmpfloat (fabs (sum - (score_b - score_a)), <=, 0.1 + 1e-9);
     }
+
+  traction_rules_init_defaults (&rules);
+  /* By hand: API volume 3 -> 1 is usage (40 %) × -50 / 3 items = -6.67
+   * points; NPS 3 -> 5 is satisfaction (20 %) × 50 / 2 = +5; one more yes
+   * is expansion (15 %) × 100 / 3 = +5. */
+  {
+    TractionHealthInput a = { { 3, 3, 3, 3, 3, 3, 3, 3 }, { FALSE, FALSE, FALSE } };
+    TractionHealthInput b = { { 1, 3, 3, 3, 3, 3, 5, 3 }, { FALSE, TRUE, FALSE } };
+    TractionHealthChange change;
+    double score_a, score_b;
+
+    g_assert_true (traction_health_explain (&a, &b, &rules, &change, NULL));
+    g_assert_cmpfloat_with_epsilon (change.item_points[TRACTION_ITEM_API_VOLUME], -20.0 / 3.0, 1e-9);
+    g_assert_cmpfloat_with_epsilon (change.item_points[TRACTION_ITEM_NPS], 5.0, 1e-9);
+    g_assert_cmpfloat_with_epsilon (change.signal_points[TRACTION_SIGNAL_NEXT_TIER], 5.0, 1e-9);
+    g_assert_cmpfloat (change.item_points[TRACTION_ITEM_TICKET_VOLUME], ==, 0.0);
+    g_assert_cmpfloat (change.signal_points[TRACTION_SIGNAL_REFERRED], ==, 0.0);
+    g_assert_true (traction_health_score (&a, &rules, &score_a, NULL, NULL));
+    g_assert_true (traction_health_score (&b, &rules, &score_b, NULL, NULL));
+    g_assert_cmpfloat (fabs (score_b - score_a - (-20.0 / 3.0 + 10.0)), <=, 0.1);
+  }
 
   {
     TractionHealthInput bad = { { 0, 3, 3, 3, 3, 3, 3, 3 }, { FALSE } };
@@ -249,6 +304,9 @@ test_alert_rules (Fixture       *f,
            " (5, 'Dark 14', '2026-01-01'), (6, 'Dark 13', '2026-01-01'),"
            " (7, 'NPS 6', '2026-01-01'), (8, 'NPS 7', '2026-01-01'),"
            " (9, 'P2', '2026-01-01'), (10, 'P3', '2026-01-01')");
+  /* Alerts are for clients: each has an active contract. */
+  exec (f, "INSERT INTO contracts (account_id, start_on, renewal_on)"
+           " SELECT id, '2026-01-01', '2027-01-01' FROM accounts");
 
   /* Exactly a 30 % drop fires; 29.9 % does not. */
   u = usage_none ();
@@ -302,6 +360,17 @@ test_alert_rules (Fixture       *f,
   g_assert_cmpint (count_alerts (f, 9, "severe_ticket"), ==, 1);
   g_assert_cmpint (count_alerts (f, 10, "severe_ticket"), ==, 0);
 
+  /* A client that churned (ARR back to 0, contract ended) raises nothing
+   * from its last usage month, however long ago the last call was. */
+  exec (f, "INSERT INTO accounts (id, name, created_on) VALUES (11, 'Churned', '2025-01-01');"
+           "INSERT INTO contracts (account_id, start_on, renewal_on, status)"
+           " VALUES (11, '2025-01-01', '2026-01-01', 'ended');"
+           "INSERT INTO arr_movements (account_id, moved_on, kind, amount_cents)"
+           " VALUES (11, '2025-01-05', 'new', 100000), (11, '2026-07-20', 'churn', 100000)");
+  exec (f, "INSERT INTO usage_months (account_id, month, api_volume, last_api_call, tickets_p1,"
+           " last_response) VALUES (11, '2026-05-01', 1000, '2026-05-30', 0, '2026-05-30'),"
+           " (11, '2026-06-01', 100, '2026-06-10', 2, '2026-06-10')");
+
   /* Nothing is raised twice. */
   g_assert_true (traction_store_raise_alerts (f->store, &f->today, &raised, &error));
   g_assert_no_error (error);
@@ -323,6 +392,7 @@ test_alert_status (Fixture       *f,
   gint64 id;
 
   exec (f, "INSERT INTO accounts (id, name, created_on) VALUES (1, 'Quiet Co <&>', '2026-01-01')");
+  exec (f, "INSERT INTO contracts (account_id, start_on, renewal_on) VALUES (1, '2026-01-01', '2027-01-01')");
   u.nps = 2;
   save_usage (f, 1, &november, &u);
   id = traction_test_query_int (f->store, "SELECT id FROM alerts WHERE kind = 'low_nps'");
@@ -394,6 +464,8 @@ test_usage_csv (Fixture       *f,
 
   exec (f, "INSERT INTO accounts (id, name, created_on) VALUES (1, 'Lumio Bank', '2026-01-01'),"
            " (2, 'Ärger, \"Quoted\" GmbH', '2026-01-01')");
+  exec (f, "INSERT INTO contracts (account_id, start_on, renewal_on)"
+           " SELECT id, '2026-01-01', '2027-01-01' FROM accounts");
 
   good = write_file (f, "good.csv", "\xef\xbb\xbf" USAGE_HEADER
                      "Lumio Bank,2026-10,1000,2000,2026-10-30,0,0,1,2,2026-10-28,8\n"
@@ -431,16 +503,168 @@ test_usage_csv (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpint (traction_test_query_int (f->store, "SELECT count (*) FROM usage_months"), ==, 3);
 
+  /* A quoted name over two lines: the bad row is still named by the
+   * line it is on in the file. */
+  g_free (bad);
+  bad = write_file (f, "multiline.csv", USAGE_HEADER
+                    "\"Lumio\nBank\",2026-09,500,2000,,,,,,,\n"
+                    "Lumio Bank,2026-09,500,2000,,,,,,,\n");
+  g_assert_false (traction_store_import_usage_csv (f->store, bad, FALSE, &n, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Line 2:"));
+  g_clear_error (&error);
+  g_free (bad);
+  bad = write_file (f, "lines.csv", USAGE_HEADER
+                    "\"Ärger, \"\"Quoted\"\" GmbH\",2026-09,500,2000,,,,,,,\n"
+                    "Lumio Bank,2026-13,500,2000,,,,,,,\n");
+  g_assert_false (traction_store_import_usage_csv (f->store, bad, FALSE, &n, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Line 3:"));
+  g_clear_error (&error);
+
   unknown = write_file (f, "unknown.csv", USAGE_HEADER "Nobody Inc,2026-09,500,2000,,,,,,,\n");
   g_assert_false (traction_store_import_usage_csv (f->store, unknown, TRUE, &n, &error));
   g_assert_nonnull (strstr (error->message, "Line 2:"));
   g_assert_nonnull (strstr (error->message, "Nobody Inc"));
   g_clear_error (&error);
 
+  /* One client's month twice (whatever the case of the name or the day
+   * written): refused, naming both lines, rather than one silently
+   * replacing the other. */
+  g_free (bad);
+  bad = write_file (f, "twice.csv", USAGE_HEADER
+                    "Lumio Bank,2026-09,500,2000,,,,,,,\n"
+                    "\"Ärger, \"\"Quoted\"\" GmbH\",2026-09,500,2000,,,,,,,\n"
+                    "lumio bank,2026-09-01,900,2000,,,,,,,\n");
+  g_assert_false (traction_store_import_usage_csv (f->store, bad, TRUE, &n, &error));
+  g_assert_error (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Line 4:"));
+  g_assert_nonnull (strstr (error->message, "line 2"));
+  g_clear_error (&error);
+  g_assert_cmpint (traction_test_query_int (f->store, "SELECT count (*) FROM usage_months"), ==, 3);
+
   header = write_file (f, "header.csv", "client,date,kind,amount\n");
   g_assert_false (traction_store_import_usage_csv (f->store, header, TRUE, &n, &error));
   g_assert_nonnull (strstr (error->message, "Line 1:"));
   g_clear_error (&error);
+}
+
+/* One month for several clients; the month's NPS answer. */
+static void
+test_usage_month (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  GDate november = day (2026, 11, 1);
+  GDate december = day (2026, 12, 1);
+  gint64 ids[2] = { 1, 2 };
+  TractionUsageMonth usages[2] = { usage_none (), usage_none () };
+  TractionUsageMonth u;
+  TractionAlertRow *alert;
+
+  exec (f, "INSERT INTO accounts (id, name, created_on) VALUES (1, 'Lumio Bank', '2026-01-01'),"
+           " (2, 'Quiet Co', '2026-01-01'), (3, 'Prospect Ltd', '2026-01-01');"
+           "INSERT INTO arr_movements (account_id, moved_on, kind, amount_cents) VALUES"
+           " (1, '2026-02-01', 'new', 6000000), (2, '2026-02-01', 'new', 1000000),"
+           " (2, '2026-11-23', 'expansion-upsell', 500000);"
+           "INSERT INTO contracts (account_id, start_on, renewal_on, status) VALUES"
+           " (3, '2026-11-10', '2027-11-10', 'active')");
+
+  /* Nothing recorded: FALSE, no error, all unknown. */
+  g_assert_false (traction_store_get_usage (f->store, 1, &november, &u, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (u.api_volume, ==, -1);
+  g_assert_cmpint (u.nps, ==, -1);
+  g_assert_false (g_date_valid (&u.last_response));
+
+  /* The second row is bad: it is named, and nothing is written. */
+  usages[0].api_volume = 100;
+  usages[1].tickets[2] = -3;
+  g_assert_false (traction_store_save_usage_month (f->store, &november, ids, usages, 2, &error));
+  g_assert_error (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Quiet Co: "));
+  g_clear_error (&error);
+  /* An unknown company fails in the write: rolled back, named by its id. */
+  {
+    gint64 bad_ids[2] = { 1, 77 };
+
+    usages[1] = usage_none ();
+    g_assert_false (traction_store_save_usage_month (f->store, &november, bad_ids, usages, 2, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "77"));
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (traction_test_query_int (f->store, "SELECT count (*) FROM usage_months"), ==, 0);
+
+  /* A month that has not begun is refused. */
+  g_assert_false (traction_store_save_usage (f->store, 1, &december, &usages[0], &error));
+  g_assert_error (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  usages[1].nps = 3;
+  g_assert_true (traction_store_save_usage_month (f->store, &november, ids, usages, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (traction_test_query_int (f->store, "SELECT count (*) FROM usage_months"), ==, 2);
+  g_assert_cmpint (count_alerts (f, 2, "low_nps"), ==, 1);
+
+  /* The NPS entered with the usage wins over a survey answer of the
+   * month, replaces itself, and clearing it shows the survey's again. */
+  exec (f, "INSERT INTO survey_responses (account_id, answered_on, kind, score) VALUES (1, '2026-11-15', 'nps', 4)");
+  g_assert_true (traction_store_get_usage (f->store, 1, &november, &u, &error));
+  g_assert_cmpint (u.nps, ==, 4);
+  u.nps = 9;
+  save_usage (f, 1, &november, &u);
+  u.nps = 8;
+  save_usage (f, 1, &november, &u);
+  g_assert_true (traction_store_get_usage (f->store, 1, &november, &u, &error));
+  g_assert_cmpint (u.nps, ==, 8);
+  g_assert_cmpint (u.api_volume, ==, 100);
+  g_assert_cmpint (traction_test_query_int (f->store, "SELECT count (*) FROM survey_responses"
+                                            " WHERE account_id = 1 AND answered_on = '2026-11-01'"), ==, 1);
+  u.nps = -1;
+  save_usage (f, 1, &november, &u);
+  g_assert_true (traction_store_get_usage (f->store, 1, &november, &u, &error));
+  g_assert_cmpint (u.nps, ==, 4);
+
+  /* The client list: ARR up to today (not tomorrow's upsell), a client by
+   * contract alone, open and acknowledged alerts counted, resolved not. */
+  alerts = traction_store_list_client_alerts (f->store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alerts->len, ==, 1);
+  alert = g_ptr_array_index (alerts, 0);
+  g_assert_cmpstr (alert->status, ==, "open");
+  g_assert_cmpstr (alert->note, ==, "");
+  g_assert_true (g_str_has_prefix (alert->raised_at, "20"));
+  g_assert_true (traction_store_set_alert_status (f->store, alert->alert_id, "acknowledged", "Booked a call", &error));
+
+  clients = traction_store_list_clients (f->store, &f->today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (clients->len, ==, 3);
+  {
+    TractionClientRow *lumio = g_ptr_array_index (clients, 0);
+    TractionClientRow *prospect = g_ptr_array_index (clients, 1);
+    TractionClientRow *quiet = g_ptr_array_index (clients, 2);
+
+    g_assert_cmpstr (lumio->name, ==, "Lumio Bank");
+    g_assert_cmpint (lumio->arr_cents, ==, 6000000);
+    g_assert_false (lumio->has_contract);
+    g_assert_cmpint (lumio->lifecycle, ==, TRACTION_LIFECYCLE_ONBOARDING);
+    g_assert_false (lumio->has_score);
+    g_assert_cmpstr (prospect->name, ==, "Prospect Ltd");
+    g_assert_cmpint (prospect->arr_cents, ==, 0);
+    g_assert_true (prospect->has_contract);
+    g_assert_cmpstr (quiet->name, ==, "Quiet Co");
+    g_assert_cmpint (quiet->arr_cents, ==, 1000000);
+    g_assert_cmpuint (quiet->open_alerts, ==, 1);
+  }
+  g_clear_pointer (&alerts, g_ptr_array_unref);
+  alerts = traction_store_list_client_alerts (f->store, 2, &error);
+  g_assert_cmpstr (((TractionAlertRow *) g_ptr_array_index (alerts, 0))->note, ==, "Booked a call");
+  g_assert_true (traction_store_set_alert_status (f->store, ((TractionAlertRow *) g_ptr_array_index (alerts, 0))->alert_id,
+                                                  "resolved", NULL, &error));
+  g_clear_pointer (&clients, g_ptr_array_unref);
+  clients = traction_store_list_clients (f->store, &f->today, &error);
+  g_assert_cmpuint (((TractionClientRow *) g_ptr_array_index (clients, 2))->open_alerts, ==, 0);
 }
 
 /* Scorecards */
@@ -500,6 +724,15 @@ test_scorecards (Fixture       *f,
   /* Saving the month again replaces it: one scorecard a month. */
   g_assert_true (traction_store_save_scorecard (f->store, 1, &november, &input, NULL, NULL, &error));
   g_assert_cmpint (traction_test_query_int (f->store, "SELECT count (*) FROM health_scores"), ==, 2);
+
+  /* A month that has not begun: refused. */
+  {
+    GDate december = day (2026, 12, 1);
+
+    g_assert_false (traction_store_save_scorecard (f->store, 1, &december, &input, NULL, NULL, &error));
+    g_assert_error (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
 
   /* Out of range: refused, nothing changed. */
   input.items[0] = 6;
@@ -568,6 +801,45 @@ test_sample_clients (Fixture       *f,
   g_assert_error (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_NOT_FOUND);
 }
 
+/* The lifecycle counts from the first contract of the relationship: a
+ * renewal keeps counting, a return after a contract that ended starts
+ * again. Today is 2026-11-22. */
+static void
+test_lifecycle (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clients = NULL;
+  const TractionLifecycle expected[] = {
+    TRACTION_LIFECYCLE_RENEWAL,    /* Renewed: since 2025-09-08, renewed 2026-09-08 */
+    TRACTION_LIFECYCLE_ADOPTION,   /* Returned: ended, back on 2026-09-08 */
+    TRACTION_LIFECYCLE_ONBOARDING, /* New: day 30 */
+    TRACTION_LIFECYCLE_ADOPTION,   /* Newish: day 31 */
+  };
+
+  exec (f, "INSERT INTO accounts (id, name, created_on) VALUES (1, 'A Renewed', '2025-01-01'),"
+           " (2, 'B Returned', '2025-01-01'), (3, 'C New', '2025-01-01'), (4, 'D Newish', '2025-01-01');"
+           "INSERT INTO contracts (account_id, start_on, renewal_on, status) VALUES"
+           " (1, '2025-09-08', '2026-09-08', 'renewed'), (1, '2026-09-08', '2027-09-08', 'active'),"
+           " (2, '2024-09-08', '2025-09-08', 'renewed'), (2, '2025-09-08', '2026-09-08', 'ended'),"
+           " (2, '2026-09-08', '2027-09-08', 'active'),"
+           " (3, '2026-10-23', '2027-10-23', 'active'), (4, '2026-10-22', '2027-10-22', 'active')");
+
+  clients = traction_store_list_clients (f->store, &f->today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (clients->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < clients->len; i++)
+    {
+      TractionClientRow *row = g_ptr_array_index (clients, i);
+
+      g_test_message ("%s", row->name);
+      g_assert_true (row->has_contract);
+      g_assert_cmpint (row->lifecycle, ==, expected[i]);
+    }
+  /* The contract shown is still the active one. */
+  g_assert_cmpint (g_date_get_year (&((TractionClientRow *) g_ptr_array_index (clients, 0))->contract_start), ==, 2026);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +848,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/health/core/items", test_items);
+  g_test_add_func ("/health/core/score-vectors", test_score_vectors);
   g_test_add_func ("/health/core/bands-and-trend", test_bands_and_trend);
   g_test_add_func ("/health/core/prefill", test_prefill);
   g_test_add_func ("/health/core/explain", test_explain);
@@ -584,8 +857,10 @@ main (int   argc,
   ADD ("/health/alerts/rules", test_alert_rules);
   ADD ("/health/alerts/status", test_alert_status);
   ADD ("/health/usage/csv", test_usage_csv);
+  ADD ("/health/usage/month", test_usage_month);
   ADD ("/health/scorecards", test_scorecards);
   ADD ("/health/clients/sample", test_sample_clients);
+  ADD ("/health/clients/lifecycle", test_lifecycle);
 #undef ADD
 
   return g_test_run ();

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "test-util.h"
 
@@ -81,4 +82,23 @@ traction_test_query_text (TractionStore *store,
 
   sqlite3_finalize (stmt);
   return value;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+double
+traction_test_median (double *values,
+                      guint   n)
+{
+  g_assert (n > 0);
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
 }

@@ -22,4 +22,8 @@ gint64  traction_test_query_int   (TractionStore *store,
 char   *traction_test_query_text  (TractionStore *store,
                                    const char    *sql);
 
+/* The median of n timings (sorts values); for the benchmarks. */
+double  traction_test_median      (double        *values,
+                                   guint          n);
+
 G_END_DECLS

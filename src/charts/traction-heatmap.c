@@ -407,7 +407,8 @@ traction_chart_heatmap_legend (cairo_t                  *cr,
                                double                    width,
                                const TractionRules      *rules)
 {
-  double cx = x, swatch;
+  double cx = x, swatch, needed = 0;
+  gboolean with_ranges;
 
   g_return_if_fail (cr != NULL && theme != NULL && rules != NULL);
 
@@ -415,10 +416,24 @@ traction_chart_heatmap_legend (cairo_t                  *cr,
     return;
 
   swatch = theme->font_size * 1.3;
-  cairo_save (cr);
+
+  /* The words with their ranges when they fit in the width, else the
+   * words alone (a narrow pane), so no band's word is cut off. */
   for (int b = 0; b < TRACTION_N_BANDS; b++)
     {
       g_autofree char *text = band_range_text (b, rules);
+      double w;
+
+      traction_chart_text_size (cr, theme, text, 0, FALSE, &w, NULL);
+      needed += swatch * 1.6 + 4 + w + (b + 1 < TRACTION_N_BANDS ? theme->font_size * 1.5 : 0);
+    }
+  with_ranges = needed <= width;
+
+  cairo_save (cr);
+  for (int b = 0; b < TRACTION_N_BANDS; b++)
+    {
+      g_autofree char *text = with_ranges ? band_range_text (b, rules)
+                                          : g_strdup (traction_health_band_label (b));
       TractionRgba fill;
       double w;
 

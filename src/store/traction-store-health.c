@@ -19,6 +19,12 @@
 #include "traction-store-import.h"
 #include "traction-store-private.h"
 
+static gboolean raise_alerts (TractionStore  *self,
+                              gint64          only,
+                              const GDate    *today,
+                              guint          *n_raised,
+                              GError        **error);
+
 /* Helpers: months */
 
 /* "2026-11-01" for the month of date. */
@@ -120,6 +126,7 @@ load_clients (TractionStore  *self,
   g_autoptr(GHashTable) all = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                      (GDestroyNotify) traction_client_row_free);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) traction_client_row_free);
+  g_autoptr(GHashTable) firsts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GArray) moves = NULL;
   TractionRules rules;
   GHashTableIter iter;
@@ -145,10 +152,14 @@ load_clients (TractionStore  *self,
       client_for (all, m->client)->arr_cents += traction_move_delta (m->kind, m->amount_cents);
     }
 
-  /* The active contract (the latest started). */
+  /* The active contract (the latest started), and the day the client
+   * relationship began: the first contract after the last one that
+   * ended. The lifecycle counts from that day, so a renewal does not send
+   * a client of two years back to Onboarding. */
   stmt = traction_store_prepare (self,
-                                 "SELECT account_id, start_on, renewal_on FROM contracts"
-                                 " WHERE status = 'active' AND (?1 = 0 OR account_id = ?1)"
+                                 "SELECT account_id, start_on, renewal_on, status = 'active',"
+                                 " status = 'ended' FROM contracts"
+                                 " WHERE ?1 = 0 OR account_id = ?1"
                                  " ORDER BY account_id, start_on",
                                  error);
   if (stmt == NULL)
@@ -156,16 +167,32 @@ load_clients (TractionStore  *self,
   sqlite3_bind_int64 (stmt, 1, only);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      TractionClientRow *row = client_for (all, sqlite3_column_int64 (stmt, 0));
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      GDate *first = g_hash_table_lookup (firsts, &id);
       GDate start, renewal;
 
       traction_column_date (stmt, 1, &start);
       traction_column_date (stmt, 2, &renewal);
       if (!g_date_valid (&start))
         continue;
-      row->has_contract = TRUE;
-      row->contract_start = start;
-      row->renewal = renewal;
+      if (first == NULL)
+        {
+          first = g_new (GDate, 1);
+          g_date_clear (first, 1);
+          g_hash_table_insert (firsts, g_memdup2 (&id, sizeof id), first);
+        }
+      if (!g_date_valid (first))
+        *first = start;
+      if (sqlite3_column_int (stmt, 4))
+        g_date_clear (first, 1);
+      if (sqlite3_column_int (stmt, 3))
+        {
+          TractionClientRow *row = client_for (all, id);
+
+          row->has_contract = TRUE;
+          row->contract_start = start;
+          row->renewal = renewal;
+        }
     }
   if (rc != SQLITE_DONE)
     {
@@ -287,8 +314,15 @@ load_clients (TractionStore  *self,
       TractionClientRow *row = value;
 
       row->segment = traction_segment_for (MAX (row->arr_cents, 0), &rules);
-      row->lifecycle = row->has_contract ? traction_lifecycle_for (&row->contract_start, today)
-                                         : TRACTION_LIFECYCLE_ONBOARDING;
+      if (row->has_contract)
+        {
+          const GDate *first = g_hash_table_lookup (firsts, &row->account_id);
+
+          row->lifecycle = traction_lifecycle_for (first != NULL && g_date_valid (first)
+                                                   ? first : &row->contract_start, today);
+        }
+      else
+        row->lifecycle = TRACTION_LIFECYCLE_ONBOARDING;
       g_hash_table_iter_steal (&iter);
       g_ptr_array_add (out, row);
     }
@@ -725,7 +759,7 @@ traction_store_save_usage (TractionStore            *self,
     return FALSE;
   if (!traction_store_commit (self, error))
     return FALSE;
-  return traction_store_raise_alerts (self, &today, NULL, error);
+  return raise_alerts (self, account_id, &today, NULL, error);
 }
 
 gboolean
@@ -793,6 +827,7 @@ typedef struct {
   TractionStore *store;
   GHashTable    *accounts;     /* casefolded name -> id + 1 */
   GArray        *rows;         /* UsageRow */
+  GHashTable    *lines;        /* "account:YYYY-MM" -> the line it is on */
   gboolean       header_seen;
   GDate          today;
 } UsageImport;
@@ -901,6 +936,28 @@ usage_record_cb (GPtrArray  *fields,
   if (g_date_compare (&row.month, &import->today) > 0)
     return usage_fail (error, line, _("the month is after this one."));
 
+  /* The same client and month twice: one would silently replace the
+   * other, so the file is refused instead. */
+  {
+    char key_month[11];
+    char *key;
+    gpointer earlier;
+
+    month_text (&row.month, key_month);
+    key = g_strdup_printf ("%" G_GINT64_FORMAT ":%.7s", row.account_id, key_month);
+    if ((earlier = g_hash_table_lookup (import->lines, key)) != NULL)
+      {
+        g_autofree char *message =
+          /* Translators: "Line 5: Lumio Bank's 2026-11 is already on line 2." */
+          g_strdup_printf (_("%s’s %.7s is already on line %u; keep one line per client and month."),
+                           client, key_month, GPOINTER_TO_UINT (earlier));
+
+        g_free (key);
+        return usage_fail (error, line, message);
+      }
+    g_hash_table_insert (import->lines, key, GUINT_TO_POINTER (line));
+  }
+
   if (!parse_count (g_ptr_array_index (fields, COL_API), G_MAXINT64, &row.usage.api_volume))
     return usage_fail (error, line, _("api_volume must be a whole number, 0 or more (or empty)."));
   if (!parse_count (g_ptr_array_index (fields, COL_PLAN), G_MAXINT64, &row.usage.plan_volume))
@@ -948,6 +1005,7 @@ traction_store_import_usage_csv (TractionStore  *self,
 {
   g_autoptr(GHashTable) accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (UsageRow));
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) read_error = NULL;
   UsageImport import = { 0 };
@@ -1006,6 +1064,7 @@ traction_store_import_usage_csv (TractionStore  *self,
   import.store = self;
   import.accounts = accounts;
   import.rows = rows;
+  import.lines = lines;
   traction_date_today (&import.today);
   if (!traction_csv_read (data, length, ',', TRUE, usage_record_cb, &import, NULL, error))
     return FALSE;
@@ -1182,6 +1241,13 @@ traction_store_save_scorecard (TractionStore             *self,
   traction_store_get_rules (self, &rules);
   if (!traction_health_score (input, &rules, &score, NULL, &invalid))
     return traction_store_invalid (error, invalid->message);
+  {
+    GDate today;
+
+    traction_date_today (&today);
+    if (!check_month (month, &today, error))
+      return FALSE;
+  }
 
   month_text (month, text);
   now = traction_now_timestamp ();
@@ -1242,13 +1308,17 @@ typedef struct {
   TractionUsageMonth previous;
 } LatestUsage;
 
-gboolean
-traction_store_raise_alerts (TractionStore  *self,
-                             const GDate    *today,
-                             guint          *n_raised,
-                             GError        **error)
+/* Raises the alerts of every client, or only of account_id when > 0. */
+static gboolean
+raise_alerts (TractionStore  *self,
+              gint64          only,
+              const GDate    *today,
+              guint          *n_raised,
+              GError        **error)
 {
   g_autoptr(GArray) latest = g_array_new (FALSE, TRUE, sizeof (LatestUsage));
+  g_autoptr(GPtrArray) clients = NULL;
+  g_autoptr(GHashTable) client_ids = NULL;
   g_autoptr(GDateTime) now = NULL;
   int due_hours[TRACTION_N_ALERT_KINDS];
   g_autofree char *raised_at = NULL;
@@ -1256,10 +1326,6 @@ traction_store_raise_alerts (TractionStore  *self,
   sqlite3_stmt *stmt;
   guint raised = 0;
   int rc;
-
-  g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (n_raised != NULL)
     *n_raised = 0;
@@ -1269,10 +1335,12 @@ traction_store_raise_alerts (TractionStore  *self,
   stmt = traction_store_prepare (self,
                                  "SELECT account_id, month, api_volume, plan_volume, last_api_call,"
                                  " tickets_p1, tickets_p2, tickets_p3, tickets_p4, last_response"
-                                 " FROM usage_months ORDER BY account_id, month DESC",
+                                 " FROM usage_months WHERE ?1 = 0 OR account_id = ?1"
+                                 " ORDER BY account_id, month DESC",
                                  error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, only);
   {
     gint64 current = 0;
     guint seen = 0;
@@ -1325,6 +1393,16 @@ traction_store_raise_alerts (TractionStore  *self,
     return traction_store_read_failed (self, stmt, rc, _("Could not read the usage"), error);
   sqlite3_reset (stmt);
 
+  /* Only today's clients: a client that churned keeps its old usage
+   * months, and they must not raise alerts (DOMAIN.md §5 scores active
+   * clients only). */
+  clients = load_clients (self, only, today, error);
+  if (clients == NULL)
+    return FALSE;
+  client_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < clients->len; i++)
+    g_hash_table_add (client_ids, &((TractionClientRow *) g_ptr_array_index (clients, i))->account_id);
+
   /* Due times: the playbooks', else the defaults. */
   for (int k = 0; k < TRACTION_N_ALERT_KINDS; k++)
     due_hours[k] = traction_alert_due_hours ((TractionAlertKind) k);
@@ -1354,6 +1432,8 @@ traction_store_raise_alerts (TractionStore  *self,
       gboolean fired[TRACTION_N_ALERT_KINDS] = { FALSE };
       char month[11];
 
+      if (!g_hash_table_contains (client_ids, &entry->account_id))
+        continue;
       month_text (&entry->month, month);
       if (!month_nps (self, entry->account_id, month, &entry->usage.nps, error))
         {
@@ -1401,6 +1481,19 @@ traction_store_raise_alerts (TractionStore  *self,
   if (n_raised != NULL)
     *n_raised = raised;
   return TRUE;
+}
+
+gboolean
+traction_store_raise_alerts (TractionStore  *self,
+                             const GDate    *today,
+                             guint          *n_raised,
+                             GError        **error)
+{
+  g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return raise_alerts (self, 0, today, n_raised, error);
 }
 
 gboolean

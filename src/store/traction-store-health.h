@@ -25,7 +25,8 @@ typedef struct {
   gboolean           has_contract;     /* an active contract */
   GDate              contract_start;   /* valid when has_contract */
   GDate              renewal;          /* valid when has_contract */
-  TractionLifecycle  lifecycle;        /* from contract_start; Onboarding without one */
+  TractionLifecycle  lifecycle;        /* from the first contract since the last that ended
+                                         * (renewals keep counting); Onboarding without one */
   gboolean           has_score;        /* a scorecard in any month */
   GDate              score_month;      /* month of the latest scorecard */
   double             score;            /* latest health score */
