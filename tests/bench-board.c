@@ -18,28 +18,12 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "test-util.h"
 #include "traction-deal-item.h"
 #include "traction-pipeline-page.h"
 #include "traction-store-deals.h"
 
 #define RUNS 5
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, RUNS, sizeof (double), compare_double);
-  return values[RUNS / 2];
-}
 
 static GtkWidget *
 find_search_entry (GtkWidget *widget)
@@ -229,19 +213,19 @@ main (int   argc,
   getrusage (RUSAGE_SELF, &usage);
   printf ("%-50s %10s %9s %5s\n", "benchmark", "median ms", "peak MiB", "runs");
   printf ("%-50s %10.1f %9.1f %5d\n", "board: load 20,000 deals into the page's models",
-          median (build_ms), usage.ru_maxrss / 1024.0, RUNS);
+          traction_test_median (build_ms, RUNS), usage.ru_maxrss / 1024.0, RUNS);
   printf ("%-50s %10.1f %9.1f %5d\n", "board: reload, nothing changed",
-          median (reload_ms), usage.ru_maxrss / 1024.0, RUNS);
+          traction_test_median (reload_ms, RUNS), usage.ru_maxrss / 1024.0, RUNS);
   printf ("%-50s %10.1f %9.1f %5d\n", "board: move one deal, card in its new column",
-          median (move_ms), usage.ru_maxrss / 1024.0, RUNS);
+          traction_test_median (move_ms, RUNS), usage.ru_maxrss / 1024.0, RUNS);
   printf ("%-50s %10.1f %9.1f %5d\n", "board: move, background reload landed",
-          median (landed_ms), usage.ru_maxrss / 1024.0, RUNS);
+          traction_test_median (landed_ms, RUNS), usage.ru_maxrss / 1024.0, RUNS);
   printf ("%-50s %10.1f %9.1f %5d\n", "board: move, longest main-thread stall",
-          median (stall_ms), usage.ru_maxrss / 1024.0, RUNS);
+          traction_test_median (stall_ms, RUNS), usage.ru_maxrss / 1024.0, RUNS);
   printf ("%-50s %10.1f %9.1f %5d\n", "board: one search keystroke over 20,000 deals",
-          median (search_ms), usage.ru_maxrss / 1024.0, RUNS);
+          traction_test_median (search_ms, RUNS), usage.ru_maxrss / 1024.0, RUNS);
   printf ("%-50s %10.1f %9.1f %5d\n", "board: typing in search, longest main-thread stall",
-          median (typing_stall_ms), usage.ru_maxrss / 1024.0, RUNS);
+          traction_test_median (typing_stall_ms, RUNS), usage.ru_maxrss / 1024.0, RUNS);
   printf ("(%u deals match the last search, \"%s\")\n", shown, typed[RUNS - 1]);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -16,6 +16,7 @@
 
 #include <glib.h>
 
+#include "test-util.h"
 #include "traction-heatmap.h"
 #include "traction-store-health.h"
 
@@ -24,24 +25,6 @@
 #define WIDTH    1400
 #define HEIGHT   900
 #define FRAMES   31
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof (double), compare_double);
-  return values[n / 2];
-}
 
 int
 main (int   argc,
@@ -110,8 +93,8 @@ main (int   argc,
     cairo_surface_destroy (big);
   }
   printf ("%-50s %10.2f ms median of %d\n", "heatmap frame, 2,000 × 36, visible rows (1400×900)",
-          median (frames, FRAMES), FRAMES);
-  printf ("%-50s %10.2f ms median of 5\n", "same grid, every row drawn (recording surface)", median (whole, 5));
+          traction_test_median (frames, FRAMES), FRAMES);
+  printf ("%-50s %10.2f ms median of 5\n", "same grid, every row drawn (recording surface)", traction_test_median (whole, 5));
 
   if (argc == 4)
     {
@@ -140,7 +123,7 @@ main (int   argc,
             }
           saves[r] = (g_get_monotonic_time () - start) / 1000.0;
         }
-      printf ("%-50s %10.2f ms median of 9\n", "scorecard save (2,000 clients)", median (saves, 9));
+      printf ("%-50s %10.2f ms median of 9\n", "scorecard save (2,000 clients)", traction_test_median (saves, 9));
     }
 
   for (guint i = 0; i < N_ROWS; i++)
