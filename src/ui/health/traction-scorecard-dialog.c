@@ -190,7 +190,18 @@ set_item (TractionScorecardDialog *self,
   for (int v = 0; v < 5; v++)
     gtk_toggle_button_set_active (self->toggles[item][v], v + 1 == score);
   self->updating = FALSE;
-  adw_action_row_set_subtitle (self->item_rows[item], traction_health_item_guide (item, score));
+  if (score == 2 || score == 4)
+    {
+      /* Between two of the guide's marks (5, 3 and 1). */
+      /* Translators: a score between two guide texts, "Between “...” and “...”" */
+      g_autofree char *between = g_strdup_printf (_("Between “%s” and “%s”"),
+                                                  traction_health_item_guide (item, score + 1),
+                                                  traction_health_item_guide (item, score - 1));
+
+      adw_action_row_set_subtitle (self->item_rows[item], between);
+    }
+  else
+    adw_action_row_set_subtitle (self->item_rows[item], traction_health_item_guide (item, score));
   update_score (self);
 }
 
