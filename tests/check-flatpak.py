@@ -31,9 +31,10 @@ check("--socket=wayland" in args, "no Wayland socket")
 check("--socket=fallback-x11" in args, "no X11 fallback")
 
 modules = {m.get("name"): m for m in manifest.get("modules", []) if isinstance(m, dict)}
-# Not in the GNOME runtime: libcsv. (GTK, libadwaita, json-glib, SQLite and
-# libical are.)
+# Not in the GNOME runtime: libcsv and libical (GTK, libadwaita, json-glib
+# and SQLite are).
 check("libcsv" in modules, "libcsv is not built as a module")
+check("libical" in modules, "libical is not built as a module")
 app = modules.get("traction")
 check(app is not None and app.get("buildsystem") == "meson", "traction is not a meson module")
 check(list(modules)[-1] == "traction", "traction is not the last module")
