@@ -114,30 +114,63 @@ find_window_for_path (TractionApplication *self,
   return NULL;
 }
 
+/* What opening a database does once the window is up (the first frame
+ * is not held up by it): the health alerts the recorded usage raises
+ * (a new day can fire the no-calls and dark rules; new ones reach Today
+ * through the store's ::changed), then today's backup (a copy of the
+ * whole file the first time each day). */
+typedef struct {
+  TractionWindow *window;
+  TractionStore  *store;
+} AfterOpen;
+
+static void
+after_open_free (gpointer data)
+{
+  AfterOpen *after = data;
+
+  g_object_unref (after->window);
+  g_object_unref (after->store);
+  g_free (after);
+}
+
+static gboolean
+after_open_idle_cb (gpointer data)
+{
+  AfterOpen *after = data;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  /* The window may have moved on to another file meanwhile. */
+  if (traction_window_get_store (after->window) != after->store)
+    return G_SOURCE_REMOVE;
+
+  traction_date_today (&today);
+  if (!traction_store_raise_alerts (after->store, &today, NULL, &error))
+    {
+      g_warning ("Could not raise the health alerts: %s", error->message);
+      g_clear_error (&error);
+    }
+  if (!traction_store_backup_daily (after->store, &today, BACKUPS_KEPT, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Today’s backup was not made: %s"), error->message);
+      add_toast (after->window, text);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 window_ready (TractionApplication *self,
               TractionWindow      *window,
               TractionStore       *store)
 {
-  g_autoptr(GError) error = NULL;
-  GDate today;
-
-  /* Alerts from the usage recorded so far (a new day can fire the
-   * no-calls and dark rules), before the views load. */
-  traction_date_today (&today);
-  if (!traction_store_raise_alerts (store, &today, NULL, &error))
-    {
-      g_warning ("Could not raise the health alerts: %s", error->message);
-      g_clear_error (&error);
-    }
+  AfterOpen *after = g_new0 (AfterOpen, 1);
 
   traction_window_set_store (window, store);
 
-  if (!traction_store_backup_daily (store, &today, BACKUPS_KEPT, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("Today’s backup was not made: %s"), error->message);
-      add_toast (window, text);
-    }
+  after->window = g_object_ref (window);
+  after->store = g_object_ref (store);
+  g_idle_add_full (G_PRIORITY_LOW, after_open_idle_cb, after, after_open_free);
 }
 
 /* Restoring */
