@@ -1,15 +1,15 @@
 /* traction-deal-card.c: a deal on the pipeline board.
  *
- * A card is recycled by its column's GtkListView and a board holds ~1,400
- * of them (GTK 4.8 keeps up to 200 rows per list view), so it is built in
- * code with as few widgets as it needs: the deal's name line and the marks
- * row are only made for the deals that show them, and tooltips are
- * computed when asked (query-tooltip): setting a tooltip costs a round trip
- * to the display server. traction_deal_card_set_item rewrites every fact,
- * and the card follows its item's "changed" signal, so a refresh that
- * keeps the item keeps the row. It is the drag source of its deal (a
- * gint64 id) and offers "Move to…" through the page's board.move-deal
- * action.
+ * The board binds hundreds of cards whenever a search or a filter changes
+ * what a column shows, so a card is one widget that lays out and draws
+ * its text itself (Pango layouts, colours from the theme), with one real
+ * child: the "Move to…" menu button. A widget per fact cost about twice
+ * as much to make, style and measure. Tooltips are computed when asked,
+ * for the region under the pointer. traction_deal_card_set_item rewrites
+ * every fact, and the card follows its item's "changed" signal, so a
+ * refresh that keeps the item keeps the row. It is the drag source of its
+ * deal (a gint64 id) and offers "Move to…" through the page's
+ * board.move-deal action.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,26 +19,53 @@
 
 #include "traction-deal-card.h"
 
+#define GAP 4          /* between lines */
+#define ICON 16        /* the step's icon */
+#define BADGE_PAD 6    /* the BANT badge's side padding */
+
+typedef enum {
+  TONE_NORMAL,
+  TONE_DIM,
+  TONE_WARNING,
+  TONE_ERROR,
+  TONE_SUCCESS,
+  TONE_ACCENT,
+} Tone;
+
 struct _TractionDealCard
 {
   GtkWidget         parent_instance;
 
-  GtkWidget        *box;
-  GtkWidget        *title_box;
-  GtkLabel         *company_label;
-  GtkLabel         *name_label;     /* NULL until a deal needs it */
   GtkMenuButton    *menu_button;
-  GtkLabel         *arr_label;
-  GtkLabel         *bant_label;
-  GtkLabel         *days_label;
-  GtkWidget        *step_box;
-  GtkImage         *step_icon;
-  GtkLabel         *step_label;
-  GtkWidget        *marks_box;      /* NULL until a deal needs it */
-  GtkWidget        *stalled_icon;
-  GtkWidget        *stalled_label;
-  GtkWidget        *paused_icon;
-  GtkWidget        *paused_label;
+
+  /* What is drawn, from the item. */
+  char             *title;          /* company, or the deal when it starts with it */
+  char             *name;           /* the deal's name, NULL when it is in the title */
+  char             *arr;
+  char             *bant;
+  Tone              bant_tone;
+  char             *days;
+  char             *step;           /* NULL: no step line (closed deals) */
+  const char       *step_icon;
+  Tone              step_tone;
+  gboolean          stalled;
+  gboolean          paused;
+
+  /* Laid out for `layout_width`; -1 when the text changed. */
+  int               layout_width;
+  PangoLayout      *title_layout;
+  PangoLayout      *name_layout;
+  PangoLayout      *arr_layout;
+  PangoLayout      *bant_layout;
+  PangoLayout      *days_layout;
+  PangoLayout      *step_layout;
+  PangoLayout      *marks_layout;
+  int               menu_width;
+  int               menu_height;
+  /* Where the tooltips' regions are (content coordinates). */
+  graphene_rect_t   bant_rect;
+  graphene_rect_t   days_rect;
+  graphene_rect_t   marks_rect;
 
   TractionDealItem *item;
   gulong            changed_id;
@@ -50,30 +77,7 @@ struct _TractionDealCard
 
 G_DEFINE_FINAL_TYPE (TractionDealCard, traction_deal_card, GTK_TYPE_WIDGET)
 
-static const char * const bant_classes[] = { "bant-high", "bant-medium", "bant-low", "bant-none" };
-static const char * const step_classes[] = { "error", "warning", "dim-label" };
-
-static gboolean query_tooltip_cb (GtkWidget        *widget,
-                                  int               x,
-                                  int               y,
-                                  gboolean          keyboard,
-                                  GtkTooltip       *tooltip,
-                                  TractionDealCard *self);
-
 /* Helpers */
-
-static void
-set_one_class (GtkWidget          *widget,
-               const char * const *classes,
-               guint               n_classes,
-               const char         *wanted)
-{
-  for (guint i = 0; i < n_classes; i++)
-    if (g_strcmp0 (classes[i], wanted) != 0)
-      gtk_widget_remove_css_class (widget, classes[i]);
-  if (wanted != NULL)
-    gtk_widget_add_css_class (widget, wanted);
-}
 
 static GDateTime *
 date_time_from_date (const GDate *date)
@@ -82,175 +86,191 @@ date_time_from_date (const GDate *date)
                                 g_date_get_day (date), 0, 0, 0.0);
 }
 
-/* A tooltip that is computed when shown. */
 static void
-lazy_tooltip (TractionDealCard *self,
-              GtkWidget        *widget)
+replace (char       **slot,
+         const char  *text)
 {
-  gtk_widget_set_has_tooltip (widget, TRUE);
-  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
-}
-
-static GtkWidget *
-new_label (GtkWidget   *parent,
-           float        xalign,
-           const char  *class1,
-           const char  *class2,
-           const char  *class3)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  if (class1 != NULL)
-    gtk_widget_add_css_class (label, class1);
-  if (class2 != NULL)
-    gtk_widget_add_css_class (label, class2);
-  if (class3 != NULL)
-    gtk_widget_add_css_class (label, class3);
-  gtk_box_append (GTK_BOX (parent), label);
-  return label;
-}
-
-static void
-ensure_name_label (TractionDealCard *self)
-{
-  if (self->name_label != NULL)
+  if (g_strcmp0 (*slot, text) == 0)
     return;
-
-  self->name_label = GTK_LABEL (new_label (self->title_box, 0.0f, "caption", "dim-label", NULL));
-  gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_END);
+  g_free (*slot);
+  *slot = g_strdup (text);
 }
 
-/* Stalled and paused share one row: an icon and a word each. */
-static void
-ensure_marks (TractionDealCard *self)
+static GdkRGBA
+tone_color (TractionDealCard *self,
+            Tone              tone)
 {
-  if (self->marks_box != NULL)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA color;
+  const char *name = NULL;
+
+  gtk_style_context_get_color (context, &color);
+  switch (tone)
+    {
+    case TONE_DIM:
+      color.alpha *= 0.55f;
+      return color;
+    case TONE_WARNING:
+      name = "warning_color";
+      break;
+    case TONE_ERROR:
+      name = "error_color";
+      break;
+    case TONE_SUCCESS:
+      name = "success_color";
+      break;
+    case TONE_ACCENT:
+      name = "accent_color";
+      break;
+    case TONE_NORMAL:
+    default:
+      return color;
+    }
+  if (name != NULL)
+    gtk_style_context_lookup_color (context, name, &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return color;
+}
+
+/* A layout of the widget's font, bold and/or caption-sized, tabular
+ * figures for numbers. */
+static PangoLayout *
+make_layout (TractionDealCard *self,
+             const char       *text,
+             gboolean          bold,
+             gboolean          caption,
+             gboolean          numeric)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (caption)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (0.8333));
+  if (numeric)
+    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
+static void
+clear_layouts (TractionDealCard *self)
+{
+  g_clear_object (&self->title_layout);
+  g_clear_object (&self->name_layout);
+  g_clear_object (&self->arr_layout);
+  g_clear_object (&self->bant_layout);
+  g_clear_object (&self->days_layout);
+  g_clear_object (&self->step_layout);
+  g_clear_object (&self->marks_layout);
+  self->layout_width = -1;
+}
+
+static int
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  if (layout == NULL)
+    return 0;
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return h;
+}
+
+static int
+layout_width (PangoLayout *layout)
+{
+  int w, h;
+
+  if (layout == NULL)
+    return 0;
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return w;
+}
+
+/* Lays the text out for width (content pixels). */
+static void
+ensure_layouts (TractionDealCard *self,
+                int               width)
+{
+  int text_width;
+
+  if (self->title == NULL)
     return;
+  if (self->layout_width == width && self->title_layout != NULL)
+    return;
+  clear_layouts (self);
+  self->layout_width = width;
 
-  self->marks_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_box_append (GTK_BOX (self->box), self->marks_box);
+  if (self->menu_button != NULL)
+    {
+      int min, nat;
 
-  self->stalled_icon = g_object_new (GTK_TYPE_IMAGE,
-                                     "icon-name", "dialog-warning-symbolic",
-                                     "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                     NULL);
-  gtk_widget_add_css_class (self->stalled_icon, "warning");
-  lazy_tooltip (self, self->stalled_icon);
-  gtk_box_append (GTK_BOX (self->marks_box), self->stalled_icon);
-  self->stalled_label = new_label (self->marks_box, 0.0f, "caption-heading", "warning", NULL);
-  gtk_label_set_text (GTK_LABEL (self->stalled_label), _("Stalled"));
-  lazy_tooltip (self, self->stalled_label);
+      gtk_widget_measure (GTK_WIDGET (self->menu_button), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      self->menu_width = nat;
+      gtk_widget_measure (GTK_WIDGET (self->menu_button), GTK_ORIENTATION_VERTICAL, nat, &min, &nat, NULL, NULL);
+      self->menu_height = nat;
+    }
 
-  self->paused_icon = g_object_new (GTK_TYPE_IMAGE,
-                                    "icon-name", "media-playback-pause-symbolic",
-                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                    NULL);
-  gtk_widget_add_css_class (self->paused_icon, "dim-label");
-  lazy_tooltip (self, self->paused_icon);
-  gtk_box_append (GTK_BOX (self->marks_box), self->paused_icon);
-  self->paused_label = new_label (self->marks_box, 0.0f, "caption-heading", "dim-label", NULL);
-  gtk_label_set_text (GTK_LABEL (self->paused_label), _("Paused"));
-  lazy_tooltip (self, self->paused_label);
+  text_width = MAX (width - self->menu_width - 6, 1);
+  self->title_layout = make_layout (self, self->title, TRUE, FALSE, FALSE);
+  pango_layout_set_width (self->title_layout, text_width * PANGO_SCALE);
+  pango_layout_set_wrap (self->title_layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (self->title_layout, -2);
+  pango_layout_set_ellipsize (self->title_layout, PANGO_ELLIPSIZE_END);
+
+  if (self->name != NULL)
+    {
+      self->name_layout = make_layout (self, self->name, FALSE, TRUE, FALSE);
+      pango_layout_set_width (self->name_layout, text_width * PANGO_SCALE);
+      pango_layout_set_ellipsize (self->name_layout, PANGO_ELLIPSIZE_END);
+    }
+
+  self->arr_layout = make_layout (self, self->arr, TRUE, FALSE, TRUE);
+  self->bant_layout = make_layout (self, self->bant, TRUE, TRUE, TRUE);
+  self->days_layout = make_layout (self, self->days, FALSE, TRUE, TRUE);
+
+  if (self->step != NULL)
+    {
+      self->step_layout = make_layout (self, self->step, FALSE, TRUE, FALSE);
+      pango_layout_set_width (self->step_layout, MAX (width - ICON - 6, 1) * PANGO_SCALE);
+      pango_layout_set_wrap (self->step_layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (self->step_layout, -2);
+      pango_layout_set_ellipsize (self->step_layout, PANGO_ELLIPSIZE_END);
+    }
+
+  if (self->stalled || self->paused)
+    {
+      /* Words, not colour alone. */
+      const char *marks = self->stalled && self->paused ? _("Stalled · Paused")
+                          : self->stalled ? _("Stalled") : _("Paused");
+
+      self->marks_layout = make_layout (self, marks, TRUE, TRUE, FALSE);
+      pango_layout_set_width (self->marks_layout, width * PANGO_SCALE);
+      pango_layout_set_ellipsize (self->marks_layout, PANGO_ELLIPSIZE_END);
+    }
 }
 
-static void
-fill_bant (TractionDealCard        *self,
-           const TractionBoardDeal *deal)
+static int
+content_height (TractionDealCard *self,
+                int               width)
 {
-  char text[64];
-  const char *css;
+  int height;
 
-  if (deal->bant_total < 0)
-    {
-      gtk_label_set_text (self->bant_label, _("BANT —"));
-      set_one_class (GTK_WIDGET (self->bant_label), bant_classes, G_N_ELEMENTS (bant_classes), "bant-none");
-      return;
-    }
+  ensure_layouts (self, width);
+  if (self->title_layout == NULL)
+    return 0;
 
-  /* Translators: BANT total on a deal card, "BANT 14/20" */
-  g_snprintf (text, sizeof text, _("BANT %d/20"), deal->bant_total);
-  if (deal->bant_total >= 16)
-    css = "bant-high";
-  else if (deal->bant_total >= 12)
-    css = "bant-medium";
-  else
-    css = "bant-low";
-  gtk_label_set_text (self->bant_label, text);
-  set_one_class (GTK_WIDGET (self->bant_label), bant_classes, G_N_ELEMENTS (bant_classes), css);
-}
-
-static void
-fill_next_step (TractionDealCard        *self,
-                const TractionBoardDeal *deal,
-                const GDate             *today)
-{
-  g_autofree char *text = NULL;
-  const char *icon;
-  const char *css;
-
-  if (deal->next_action[0] == '\0')
-    {
-      if (traction_stage_is_open (deal->stage))
-        {
-          gtk_image_set_from_icon_name (self->step_icon, "dialog-question-symbolic");
-          gtk_label_set_text (self->step_label, _("Nothing planned: add a next step"));
-          set_one_class (GTK_WIDGET (self->step_label), step_classes, G_N_ELEMENTS (step_classes), "warning");
-          set_one_class (GTK_WIDGET (self->step_icon), step_classes, G_N_ELEMENTS (step_classes), "warning");
-          gtk_widget_set_visible (self->step_box, TRUE);
-        }
-      else
-        {
-          gtk_label_set_text (self->step_label, "");
-          gtk_widget_set_visible (self->step_box, FALSE);
-        }
-      return;
-    }
-
-  gtk_widget_set_visible (self->step_box, TRUE);
-  if (!g_date_valid (&deal->next_due))
-    {
-      icon = "task-due-symbolic";
-      css = "dim-label";
-      text = g_strdup (deal->next_action);
-    }
-  else
-    {
-      int days = traction_date_diff (today, &deal->next_due);
-
-      if (days < 0)
-        {
-          icon = "task-past-due-symbolic";
-          css = "error";
-          /* Translators: next step on a card: "Send proposal · 3 days overdue" */
-          text = g_strdup_printf (ngettext ("%s · %d day overdue", "%s · %d days overdue", -days),
-                                  deal->next_action, -days);
-        }
-      else if (days == 0)
-        {
-          icon = "alarm-symbolic";
-          css = "warning";
-          /* Translators: next step on a card: "Send proposal · due today" */
-          text = g_strdup_printf (_("%s · due today"), deal->next_action);
-        }
-      else
-        {
-          g_autoptr(GDateTime) due = date_time_from_date (&deal->next_due);
-          /* Translators: a short date on a card, see g_date_time_format(); "Nov 30" */
-          g_autofree char *when = g_date_time_format (due, _("%b %-d"));
-
-          icon = "task-due-symbolic";
-          css = "dim-label";
-          /* Translators: next step on a card: "Send proposal · Nov 30" */
-          text = g_strdup_printf (_("%s · %s"), deal->next_action, when);
-        }
-    }
-
-  gtk_image_set_from_icon_name (self->step_icon, icon);
-  gtk_label_set_text (self->step_label, text);
-  set_one_class (GTK_WIDGET (self->step_label), step_classes, G_N_ELEMENTS (step_classes),
-                 g_strcmp0 (css, "dim-label") == 0 ? NULL : css);
-  set_one_class (GTK_WIDGET (self->step_icon), step_classes, G_N_ELEMENTS (step_classes), css);
+  height = MAX (layout_height (self->title_layout) + layout_height (self->name_layout), self->menu_height);
+  height += GAP + MAX (layout_height (self->arr_layout), layout_height (self->bant_layout));
+  if (self->step_layout != NULL)
+    height += GAP + MAX (layout_height (self->step_layout), ICON);
+  if (self->marks_layout != NULL)
+    height += GAP + layout_height (self->marks_layout);
+  return height;
 }
 
 /* Writes every fact of the bound item. */
@@ -260,6 +280,7 @@ render (TractionDealCard *self)
   const TractionBoardDeal *deal = traction_deal_item_get_deal (self->item);
   g_autofree char *arr = NULL;
   g_autofree char *summary = NULL;
+  char text[128];
   gboolean same_name;
 
   self->deal_id = deal->deal_id;
@@ -267,55 +288,256 @@ render (TractionDealCard *self)
 
   /* Deal names often start with the company: say it once. */
   same_name = g_str_has_prefix (deal->name, deal->company);
-  gtk_label_set_text (self->company_label, same_name ? deal->name : deal->company);
-  if (!same_name)
-    {
-      ensure_name_label (self);
-      gtk_label_set_text (self->name_label, deal->name);
-    }
-  if (self->name_label != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->name_label), !same_name);
+  replace (&self->title, same_name ? deal->name : deal->company);
+  replace (&self->name, same_name ? NULL : deal->name);
 
   arr = traction_money_format (deal->arr_cents, self->currency, TRUE);
-  gtk_label_set_text (self->arr_label, arr);
+  replace (&self->arr, arr);
 
-  fill_bant (self, deal);
+  if (deal->bant_total < 0)
+    {
+      replace (&self->bant, _("BANT —"));
+      self->bant_tone = TONE_NORMAL;
+    }
+  else
+    {
+      /* Translators: BANT total on a deal card, "BANT 14/20" */
+      g_snprintf (text, sizeof text, _("BANT %d/20"), deal->bant_total);
+      replace (&self->bant, text);
+      self->bant_tone = deal->bant_total >= 16 ? TONE_SUCCESS : deal->bant_total >= 12 ? TONE_ACCENT : TONE_WARNING;
+    }
 
   if (traction_stage_is_open (deal->stage))
     {
-      char days[64];
-
-      /* Translators: days in the current stage, compact on a card: "12 d" */
-      g_snprintf (days, sizeof days, ngettext ("%d day", "%d days", deal->days_in_stage), deal->days_in_stage);
-      gtk_label_set_text (self->days_label, days);
+      g_snprintf (text, sizeof text, ngettext ("%d day", "%d days", deal->days_in_stage), deal->days_in_stage);
+      replace (&self->days, text);
     }
   else
     {
       g_autoptr(GDateTime) closed = g_date_valid (&deal->closed) ? date_time_from_date (&deal->closed) : NULL;
       g_autofree char *when = closed != NULL ? g_date_time_format (closed, "%x") : NULL;
 
-      gtk_label_set_text (self->days_label, when != NULL ? when : "");
+      replace (&self->days, when != NULL ? when : "");
     }
 
-  fill_next_step (self, deal, &self->today);
-
-  if (deal->stalled || deal->paused)
-    ensure_marks (self);
-  if (self->marks_box != NULL)
+  /* The next step: overdue, due today, dated, undated or nothing planned. */
+  if (deal->next_action[0] == '\0')
     {
-      gtk_widget_set_visible (self->stalled_icon, deal->stalled);
-      gtk_widget_set_visible (self->stalled_label, deal->stalled);
-      gtk_widget_set_visible (self->paused_icon, deal->paused);
-      gtk_widget_set_visible (self->paused_label, deal->paused);
-      /* The marks' gap, when both show. */
-      gtk_widget_set_margin_start (self->paused_icon, deal->stalled ? 6 : 0);
-      gtk_widget_set_visible (self->marks_box, deal->stalled || deal->paused);
+      if (traction_stage_is_open (deal->stage))
+        {
+          replace (&self->step, _("Nothing planned: add a next step"));
+          self->step_icon = "dialog-question-symbolic";
+          self->step_tone = TONE_WARNING;
+        }
+      else
+        replace (&self->step, NULL);
     }
+  else if (!g_date_valid (&deal->next_due))
+    {
+      replace (&self->step, deal->next_action);
+      self->step_icon = "task-due-symbolic";
+      self->step_tone = TONE_DIM;
+    }
+  else
+    {
+      int days = traction_date_diff (&self->today, &deal->next_due);
+      g_autofree char *line = NULL;
+
+      if (days < 0)
+        {
+          /* Translators: next step on a card: "Send proposal · 3 days overdue" */
+          line = g_strdup_printf (ngettext ("%s · %d day overdue", "%s · %d days overdue", -days),
+                                  deal->next_action, -days);
+          self->step_icon = "task-past-due-symbolic";
+          self->step_tone = TONE_ERROR;
+        }
+      else if (days == 0)
+        {
+          /* Translators: next step on a card: "Send proposal · due today" */
+          line = g_strdup_printf (_("%s · due today"), deal->next_action);
+          self->step_icon = "alarm-symbolic";
+          self->step_tone = TONE_WARNING;
+        }
+      else
+        {
+          g_autoptr(GDateTime) due = date_time_from_date (&deal->next_due);
+          /* Translators: a short date on a card, see g_date_time_format(); "Nov 30" */
+          g_autofree char *when = g_date_time_format (due, _("%b %-d"));
+
+          /* Translators: next step on a card: "Send proposal · Nov 30" */
+          line = g_strdup_printf (_("%s · %s"), deal->next_action, when);
+          self->step_icon = "task-due-symbolic";
+          self->step_tone = TONE_DIM;
+        }
+      replace (&self->step, line);
+    }
+
+  self->stalled = deal->stalled;
+  self->paused = deal->paused;
+
+  clear_layouts (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 
   /* Screen readers: the card as one sentence. */
-  summary = g_strdup_printf ("%s, %s, %s, %s", deal->company, deal->name, arr,
-                             gtk_label_get_text (self->step_label));
+  summary = g_strdup_printf ("%s, %s, %s, %s%s%s", deal->company, deal->name, arr,
+                             self->step != NULL ? self->step : "",
+                             deal->stalled ? _(", stalled") : "",
+                             deal->paused ? _(", paused") : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
+}
+
+/* GtkWidget overrides */
+
+static GtkSizeRequestMode
+traction_deal_card_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+traction_deal_card_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  TractionDealCard *self = TRACTION_DEAL_CARD (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 120;
+      *natural = 240;
+      return;
+    }
+  *minimum = *natural = content_height (self, for_size > 0 ? for_size : 240);
+}
+
+static void
+traction_deal_card_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  TractionDealCard *self = TRACTION_DEAL_CARD (widget);
+
+  ensure_layouts (self, width);
+  if (self->menu_button != NULL)
+    gtk_widget_allocate (GTK_WIDGET (self->menu_button), self->menu_width, self->menu_height, -1,
+                         gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (width - self->menu_width, 0)));
+}
+
+static void
+draw_layout (GtkSnapshot *snapshot,
+             PangoLayout *layout,
+             float        x,
+             float        y,
+             GdkRGBA      color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+traction_deal_card_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  TractionDealCard *self = TRACTION_DEAL_CARD (widget);
+  int width = gtk_widget_get_width (widget);
+  GdkRGBA fg = tone_color (self, TONE_NORMAL);
+  GdkRGBA dim = tone_color (self, TONE_DIM);
+  float y = 0;
+  int h;
+
+  ensure_layouts (self, width);
+  if (self->title_layout == NULL)
+    return;
+
+  draw_layout (snapshot, self->title_layout, 0, y, fg);
+  h = layout_height (self->title_layout);
+  if (self->name_layout != NULL)
+    {
+      draw_layout (snapshot, self->name_layout, 0, y + h, dim);
+      h += layout_height (self->name_layout);
+    }
+  y += MAX (h, self->menu_height) + GAP;
+
+  /* ARR, the BANT badge, days in stage (right). */
+  {
+    int line = MAX (layout_height (self->arr_layout), layout_height (self->bant_layout));
+    int arr_w = layout_width (self->arr_layout);
+    int bant_w = layout_width (self->bant_layout);
+    int bant_h = layout_height (self->bant_layout);
+    int days_w = layout_width (self->days_layout);
+    float bx = arr_w + 8;
+    float by = y + (line - bant_h) / 2.0f;
+    GdkRGBA tone = self->bant_tone == TONE_NORMAL ? fg : tone_color (self, self->bant_tone);
+    GdkRGBA fill = tone;
+    GskRoundedRect badge;
+
+    draw_layout (snapshot, self->arr_layout, 0, y + (line - layout_height (self->arr_layout)) / 2.0f, fg);
+
+    fill.alpha = self->bant_tone == TONE_NORMAL ? 0.08f : 0.16f;
+    gsk_rounded_rect_init_from_rect (&badge, &GRAPHENE_RECT_INIT (bx, by, bant_w + 2 * BADGE_PAD, bant_h), 6);
+    gtk_snapshot_push_rounded_clip (snapshot, &badge);
+    gtk_snapshot_append_color (snapshot, &fill, &badge.bounds);
+    gtk_snapshot_pop (snapshot);
+    draw_layout (snapshot, self->bant_layout, bx + BADGE_PAD, by, tone);
+    self->bant_rect = badge.bounds;
+
+    draw_layout (snapshot, self->days_layout, width - days_w,
+                 y + (line - layout_height (self->days_layout)) / 2.0f, dim);
+    self->days_rect = GRAPHENE_RECT_INIT (width - days_w, y, days_w, line);
+    y += line + GAP;
+  }
+
+  /* The next step, with its icon. */
+  if (self->step_layout != NULL)
+    {
+      GdkRGBA tone = tone_color (self, self->step_tone);
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+      g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, self->step_icon, NULL, ICON,
+                                                                     gtk_widget_get_scale_factor (widget),
+                                                                     gtk_widget_get_direction (widget), 0);
+      GdkRGBA colors[4] = { tone, tone_color (self, TONE_ERROR), tone_color (self, TONE_WARNING),
+                            tone_color (self, TONE_SUCCESS) };
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y + 1));
+      gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON, ICON, colors, 4);
+      gtk_snapshot_restore (snapshot);
+      draw_layout (snapshot, self->step_layout, ICON + 6, y, self->step_tone == TONE_DIM ? fg : tone);
+      y += MAX (layout_height (self->step_layout), ICON) + GAP;
+    }
+
+  /* Stalled and paused. */
+  if (self->marks_layout != NULL)
+    {
+      draw_layout (snapshot, self->marks_layout, 0, y,
+                   self->stalled ? tone_color (self, TONE_WARNING) : dim);
+      self->marks_rect = GRAPHENE_RECT_INIT (0, y, layout_width (self->marks_layout),
+                                             layout_height (self->marks_layout));
+    }
+  else
+    self->marks_rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+  if (self->menu_button != NULL)
+    gtk_widget_snapshot_child (widget, GTK_WIDGET (self->menu_button), snapshot);
+}
+
+static void
+traction_deal_card_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  TractionDealCard *self = TRACTION_DEAL_CARD (widget);
+
+  GTK_WIDGET_CLASS (traction_deal_card_parent_class)->css_changed (widget, change);
+  /* The font may have changed: lay out again. */
+  clear_layouts (self);
+  gtk_widget_queue_resize (widget);
 }
 
 /* Signal callbacks */
@@ -330,28 +552,13 @@ query_tooltip_cb (GtkWidget        *widget,
 {
   const TractionBoardDeal *deal;
   g_autofree char *text = NULL;
+  graphene_point_t point = GRAPHENE_POINT_INIT (x, y);
 
-  if (widget == GTK_WIDGET (self->menu_button))
-    {
-      gtk_tooltip_set_text (tooltip, _("Move to…"));
-      return TRUE;
-    }
-  if (widget == self->stalled_icon || widget == self->stalled_label)
-    {
-      gtk_tooltip_set_text (tooltip, _("No contact for longer than this stage allows"));
-      return TRUE;
-    }
-  if (widget == self->paused_icon || widget == self->paused_label)
-    {
-      gtk_tooltip_set_text (tooltip, _("Paused: not flagged stalled and left out of coverage"));
-      return TRUE;
-    }
-
-  if (self->item == NULL)
+  if (self->item == NULL || keyboard)
     return FALSE;
   deal = traction_deal_item_get_deal (self->item);
 
-  if (widget == GTK_WIDGET (self->bant_label))
+  if (graphene_rect_contains_point (&self->bant_rect, &point))
     {
       if (deal->bant_total < 0)
         text = g_strdup (_("Not qualified yet: no BANT scoring"));
@@ -359,7 +566,7 @@ query_tooltip_cb (GtkWidget        *widget,
         /* Translators: tooltip of the BANT badge: total and what it means */
         text = g_strdup_printf (_("Qualification score %d of 20"), deal->bant_total);
     }
-  else if (widget == GTK_WIDGET (self->days_label))
+  else if (graphene_rect_contains_point (&self->days_rect, &point))
     {
       if (traction_stage_is_open (deal->stage))
         text = g_strdup_printf (ngettext ("%d day in this stage", "%d days in this stage", deal->days_in_stage),
@@ -367,10 +574,29 @@ query_tooltip_cb (GtkWidget        *widget,
       else
         text = g_strdup (_("Closed on"));
     }
+  else if (graphene_rect_contains_point (&self->marks_rect, &point))
+    {
+      if (deal->stalled)
+        text = g_strdup (_("No contact for longer than this stage allows"));
+      else if (deal->paused)
+        text = g_strdup (_("Paused: not flagged stalled and left out of coverage"));
+    }
 
   if (text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+menu_tooltip_cb (GtkWidget  *widget,
+                 int         x,
+                 int         y,
+                 gboolean    keyboard,
+                 GtkTooltip *tooltip,
+                 gpointer    data)
+{
+  gtk_tooltip_set_text (tooltip, _("Move to…"));
   return TRUE;
 }
 
@@ -406,7 +632,7 @@ drag_begin_cb (GtkDragSource    *source,
                GdkDrag          *drag,
                TractionDealCard *self)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (self->box);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
 
   gtk_drag_source_set_icon (source, paintable, 16, 16);
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
@@ -486,7 +712,12 @@ traction_deal_card_dispose (GObject *object)
   if (self->item != NULL)
     g_clear_signal_handler (&self->changed_id, self->item);
   g_clear_object (&self->item);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  if (self->menu_button != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->menu_button));
+      self->menu_button = NULL;
+    }
+  clear_layouts (self);
 
   G_OBJECT_CLASS (traction_deal_card_parent_class)->dispose (object);
 }
@@ -497,6 +728,12 @@ traction_deal_card_finalize (GObject *object)
   TractionDealCard *self = TRACTION_DEAL_CARD (object);
 
   g_free (self->currency);
+  g_free (self->title);
+  g_free (self->name);
+  g_free (self->arr);
+  g_free (self->bant);
+  g_free (self->days);
+  g_free (self->step);
 
   G_OBJECT_CLASS (traction_deal_card_parent_class)->finalize (object);
 }
@@ -510,7 +747,12 @@ traction_deal_card_class_init (TractionDealCardClass *klass)
   object_class->dispose = traction_deal_card_dispose;
   object_class->finalize = traction_deal_card_finalize;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = traction_deal_card_get_request_mode;
+  widget_class->measure = traction_deal_card_measure;
+  widget_class->size_allocate = traction_deal_card_size_allocate;
+  widget_class->snapshot = traction_deal_card_snapshot;
+  widget_class->css_changed = traction_deal_card_css_changed;
+
   gtk_widget_class_set_css_name (widget_class, "dealcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -518,64 +760,28 @@ traction_deal_card_class_init (TractionDealCardClass *klass)
 static void
 traction_deal_card_init (TractionDealCard *self)
 {
-  GtkWidget *top;
-  GtkWidget *figures;
   GtkDragSource *source;
   GtkGesture *click;
 
   g_date_clear (&self->today, 1);
+  self->layout_width = -1;
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_add_css_class (self->box, "card");
-  gtk_widget_add_css_class (self->box, "deal-card");
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  /* Company (and deal name when it differs), then the menu. */
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (self->box), top);
-  self->title_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_hexpand (self->title_box, TRUE);
-  gtk_box_append (GTK_BOX (top), self->title_box);
-  self->company_label = GTK_LABEL (new_label (self->title_box, 0.0f, "heading", NULL, NULL));
-  gtk_label_set_wrap (self->company_label, TRUE);
-  gtk_label_set_wrap_mode (self->company_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (self->company_label, 2);
-  gtk_label_set_ellipsize (self->company_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "deal-card");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
   self->menu_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_icon_name (self->menu_button, "view-more-symbolic");
-  gtk_widget_set_valign (GTK_WIDGET (self->menu_button), GTK_ALIGN_START);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self->menu_button), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->menu_button), "flat");
   gtk_widget_add_css_class (GTK_WIDGET (self->menu_button), "circular");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Move to…"), -1);
-  lazy_tooltip (self, GTK_WIDGET (self->menu_button));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->menu_button), TRUE);
+  g_signal_connect (self->menu_button, "query-tooltip", G_CALLBACK (menu_tooltip_cb), NULL);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, self, NULL);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->menu_button));
-
-  /* ARR, BANT badge, days in stage (or closing date). */
-  figures = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_box_append (GTK_BOX (self->box), figures);
-  self->arr_label = GTK_LABEL (new_label (figures, 0.0f, "numeric", "deal-arr", NULL));
-  self->bant_label = GTK_LABEL (new_label (figures, 0.5f, "bant-badge", "caption-heading", "numeric"));
-  lazy_tooltip (self, GTK_WIDGET (self->bant_label));
-  self->days_label = GTK_LABEL (new_label (figures, 1.0f, "caption", "dim-label", "numeric"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->days_label), TRUE);
-  lazy_tooltip (self, GTK_WIDGET (self->days_label));
-
-  /* The next step. */
-  self->step_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (self->box), self->step_box);
-  self->step_icon = GTK_IMAGE (gtk_image_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->step_icon), GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (self->step_box), GTK_WIDGET (self->step_icon));
-  self->step_label = GTK_LABEL (new_label (self->step_box, 0.0f, "caption", NULL, NULL));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->step_label), TRUE);
-  gtk_label_set_wrap (self->step_label, TRUE);
-  gtk_label_set_wrap_mode (self->step_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (self->step_label, 2);
-  gtk_label_set_ellipsize (self->step_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_parent (GTK_WIDGET (self->menu_button), GTK_WIDGET (self));
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
