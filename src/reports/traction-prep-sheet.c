@@ -14,10 +14,12 @@
 #include "traction-prep-sheet.h"
 #include "traction-store-deal.h"
 #include "traction-store-qualify.h"
+#include "traction-store-demo.h"
 
 #define TEXT_SIZE   8.5
 #define LINE        (TEXT_SIZE * 1.35)
 #define MAX_TOUCHPOINTS 5
+#define MAX_DEMO_ITEMS  6
 
 struct _TractionPrepSheet
 {
@@ -31,6 +33,8 @@ struct _TractionPrepSheet
   GPtrArray              *questions;  /* TractionSpinQuestion, asked marked */
   GPtrArray              *objections; /* TractionObjection raised on the deal */
   GPtrArray              *products;   /* TractionNamed */
+  TractionDemoPlan       *demo;       /* the demo plan (may have no items) */
+  GPtrArray              *demo_assets;/* TractionAsset the plan uses */
 };
 
 /* Data */
@@ -73,6 +77,20 @@ traction_prep_sheet_new (TractionStore      *store,
     if (((TractionObjection *) g_ptr_array_index (all, i))->raised)
       g_ptr_array_add (sheet->objections, g_ptr_array_steal_index (all, i--));
 
+  if ((sheet->demo = traction_store_load_demo_plan (store, deal_id, error)) == NULL ||
+      (sheet->demo_assets = traction_store_list_assets (store, today, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < sheet->demo_assets->len; i++)
+    {
+      const TractionAsset *asset = g_ptr_array_index (sheet->demo_assets, i);
+      gboolean used = FALSE;
+
+      for (guint k = 0; k < sheet->demo->items->len && !used; k++)
+        used = ((TractionDemoItem *) g_ptr_array_index (sheet->demo->items, k))->asset_id == asset->id;
+      if (!used)
+        g_ptr_array_remove_index (sheet->demo_assets, i--);
+    }
+
   sheet->products = traction_store_list_named (store, "products");
   if (sheet->products == NULL)
     sheet->products = g_ptr_array_new_with_free_func ((GDestroyNotify) traction_named_free);
@@ -92,6 +110,8 @@ traction_prep_sheet_free (TractionPrepSheet *sheet)
   g_clear_pointer (&sheet->questions, g_ptr_array_unref);
   g_clear_pointer (&sheet->objections, g_ptr_array_unref);
   g_clear_pointer (&sheet->products, g_ptr_array_unref);
+  g_clear_pointer (&sheet->demo, traction_demo_plan_free);
+  g_clear_pointer (&sheet->demo_assets, g_ptr_array_unref);
   g_free (sheet);
 }
 
@@ -430,7 +450,8 @@ draw_stakeholders (const TractionPrepSheet *sheet,
 
 static void
 draw_touchpoints (const TractionPrepSheet *sheet,
-                  TractionPage            *page)
+                  TractionPage            *page,
+                  guint                    max_rows)
 {
   static const TractionTableColumn columns[] = {
     { N_("Date"), 1.6, FALSE },
@@ -441,7 +462,7 @@ draw_touchpoints (const TractionPrepSheet *sheet,
   TractionTableColumn translated[G_N_ELEMENTS (columns)];
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *list = sheet->deal->touchpoints;
-  guint n = MIN (list->len, MAX_TOUCHPOINTS);
+  guint n = MIN (list->len, max_rows);
 
   if (n == 0)
     {
@@ -537,6 +558,86 @@ draw_next_steps (const TractionPrepSheet *sheet,
   cut_note (page, open - drawn);
 }
 
+/* The demo plan: pain → what to show → proof, in showing order, the
+ * total against the meeting, and the assets to bring. */
+static void
+draw_demo_plan (const TractionPrepSheet *sheet,
+                TractionPage            *page)
+{
+  const TractionDemoPlan *plan = sheet->demo;
+  double width = page->right - page->left;
+  guint drawn = 0;
+  gboolean over = FALSE;
+  int total;
+  g_autofree char *total_text = NULL;
+  g_autofree char *line = NULL;
+
+  if (plan->items->len == 0)
+    {
+      page->y += draw_text (page, page->left, page->y, width,
+                            _("No demo plan yet: list the prospect’s pains and what answers each (Demo Plan in the deal pane)."),
+                            FALSE, TRUE, 2) + 2;
+      return;
+    }
+  /* Per pain: "1. Pain (12 min)", then what to show and the proof. */
+  for (guint i = 0; i < plan->items->len && drawn < MAX_DEMO_ITEMS && room (page) >= LINE * 4; i++)
+    {
+      const TractionDemoItem *item = g_ptr_array_index (plan->items, i);
+      const char *proof = item->proof[0] != '\0' ? item->proof : item->asset;
+      g_autofree char *head = NULL;
+      g_autofree char *show = NULL;
+      g_autofree char *proof_text = NULL;
+      g_autofree char *detail = NULL;
+
+      /* Translators: a demo plan item on the call prep sheet: "1. Reconciliation is manual (10 min)" */
+      head = g_strdup_printf (_("%u. %s (%d min)"), i + 1, item->pain, item->minutes);
+      if (item->product[0] != '\0' && item->capability[0] != '\0')
+        show = g_strdup_printf ("%s: %s", item->product, item->capability);
+      else
+        show = g_strdup (or_dash (item->product[0] != '\0' ? item->product : item->capability));
+      if (item->proof_kind != TRACTION_PROOF_NONE)
+        proof_text = g_strdup_printf ("%s: %s", traction_proof_kind_label (item->proof_kind), or_dash (proof));
+      else
+        proof_text = g_strdup (or_dash (proof));
+      /* Translators: under a demo plan item: "Show: Payouts: daily reports · Proof: Metric: 40K a day" */
+      detail = g_strdup_printf (_("Show: %s · Proof: %s"), show, proof_text);
+      page->y += draw_text (page, page->left, page->y, width, head, TRUE, FALSE, 1) + 1;
+      page->y += draw_text (page, page->left + 10, page->y, width - 10, detail, FALSE, FALSE, 2) + 3;
+      drawn++;
+    }
+  cut_note (page, plan->items->len - drawn);
+
+  if (room (page) < LINE)
+    return;
+  total = traction_demo_plan_total (plan, &over);
+  total_text = traction_demo_total_text (total, plan->meeting_minutes);
+  /* Translators: "Total: 38 of 45 minutes"; a warning sign leads when over */
+  line = over ? g_strdup_printf (_("⚠ Total: %s. Cut or shorten an item."), total_text)
+              : g_strdup_printf (_("Total: %s"), total_text);
+  page->y += draw_text (page, page->left, page->y, page->right - page->left, line, TRUE, FALSE, 1) + 2;
+
+  if (sheet->demo_assets->len > 0 && room (page) >= LINE)
+    {
+      GString *bring = g_string_new (NULL);
+
+      for (guint i = 0; i < sheet->demo_assets->len; i++)
+        {
+          const TractionAsset *asset = g_ptr_array_index (sheet->demo_assets, i);
+
+          if (bring->len > 0)
+            g_string_append (bring, _("; "));
+          /* Translators: an asset to bring: "Sales deck (Ready)", "Rate card (Needs update, stale)" */
+          if (asset->stale)
+            g_string_append_printf (bring, _("%s (%s, not reviewed in %d days)"), asset->title,
+                                    traction_asset_status_label (asset->status), asset->age_days);
+          else
+            g_string_append_printf (bring, "%s (%s)", asset->title, traction_asset_status_label (asset->status));
+        }
+      labelled_line (page, _("Bring:"), bring->str, 2);
+      g_string_free (bring, TRUE);
+    }
+}
+
 static void
 draw_call_prep (const TractionPrepSheet *sheet,
                 TractionPage            *page)
@@ -550,12 +651,16 @@ draw_call_prep (const TractionPrepSheet *sheet,
 
   if (section (page, _("SPIN Notes"), LINE * 4))
     draw_spin (sheet, page, 2);
+  /* With a demo plan the questions and responses are shorter, so the
+   * sheet stays one page. */
+  if (section (page, _("Demo Plan"), LINE * 3))
+    draw_demo_plan (sheet, page);
   if (section (page, _("Questions Not Yet Asked"), LINE * 2))
-    draw_unasked (sheet, page, 4);
+    draw_unasked (sheet, page, sheet->demo->items->len > 0 ? 3 : 4);
   if (section (page, _("Objections Seen"), LINE * 3))
-    draw_objections (sheet, page, 3);
+    draw_objections (sheet, page, sheet->demo->items->len > 0 ? 2 : 3);
   if (section (page, _("Last Touchpoints"), traction_page_table_row_height () * 2))
-    draw_touchpoints (sheet, page);
+    draw_touchpoints (sheet, page, sheet->demo->items->len > 0 ? 3 : MAX_TOUCHPOINTS);
 
   /* Stakeholders and next steps side by side. */
   if (room (page) >= traction_page_table_row_height () * 2 + 30)

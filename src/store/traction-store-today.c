@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "traction-store-private.h"
+#include "traction-store-demo.h"
 #include "traction-store-providers.h"
 #include "traction-store-partners.h"
 
@@ -742,6 +743,7 @@ traction_today_free (TractionToday *today)
   g_clear_pointer (&today->renewals, g_ptr_array_unref);
   g_clear_pointer (&today->reviews_due, g_ptr_array_unref);
   g_clear_pointer (&today->late_milestones, g_ptr_array_unref);
+  g_clear_pointer (&today->stale_assets, g_ptr_array_unref);
   g_free (today);
 }
 
@@ -779,6 +781,11 @@ traction_store_load_today (TractionStore  *self,
 
   result->late_milestones = traction_store_list_late_milestones (self, today, error);
   if (result->late_milestones == NULL)
+    return NULL;
+
+  /* Sales assets due for their monthly review (DOMAIN.md §9). */
+  result->stale_assets = traction_store_list_stale_assets (self, today, error);
+  if (result->stale_assets == NULL)
     return NULL;
 
   traction_week_bounds (today, &result->week_start, &week_end);

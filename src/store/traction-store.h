@@ -190,6 +190,7 @@ typedef struct {
   int        week_prospects;   /* deals created this week (Monday-based) */
   int        week_meetings;    /* call and meeting touchpoints this week */
   GDate      week_start;
+  GPtrArray *stale_assets;    /* TractionAsset (traction-store-demo.h), not reviewed in a month, oldest first */
 } TractionToday;
 
 TractionToday *traction_store_load_today      (TractionStore  *self,

@@ -8,6 +8,7 @@
 
 #include "traction-window.h"
 #include "traction-data-io.h"
+#include "traction-assets-window.h"
 #include "traction-today-page.h"
 #include "traction-providers-page.h"
 #include "traction-partners-page.h"
@@ -477,6 +478,7 @@ traction_window_init (TractionWindow *self)
   self->settings = settings_new_if_installed ();
   restore_window_state (self);
   traction_data_io_install_actions (self);
+  traction_assets_install_action (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", FALSE);
 }

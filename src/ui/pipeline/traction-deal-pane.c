@@ -17,6 +17,8 @@
 #include "traction-qualify-wizard.h"
 #include "traction-objection-library.h"
 #include "traction-prep-print.h"
+#include "traction-demo-plan.h"
+#include "traction-assets-window.h"
 
 struct _TractionDealPane
 {
@@ -1688,6 +1690,29 @@ objections_action (GtkWidget  *widget,
     traction_objection_library_open (widget, self->store, self->deal_id, "objections");
 }
 
+/* Demo prep (DOMAIN.md §9): the deal's demo plan, the sales assets. */
+static void
+demo_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TractionDealPane *self = TRACTION_DEAL_PANE (widget);
+
+  if (self->store != NULL && self->deal_id > 0)
+    traction_demo_plan_open (widget, self->store, self->deal_id);
+}
+
+static void
+assets_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TractionDealPane *self = TRACTION_DEAL_PANE (widget);
+
+  if (self->store != NULL)
+    traction_assets_open (widget, self->store);
+}
+
 /* "call-prep", "qualification", each with "-pdf" to save a PDF. */
 static void
 sheet_action (GtkWidget  *widget,
@@ -1918,6 +1943,8 @@ traction_deal_pane_class_init (TractionDealPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "pane.qualify", NULL, qualify_action);
   gtk_widget_class_install_action (widget_class, "pane.objections", NULL, objections_action);
   gtk_widget_class_install_action (widget_class, "pane.sheet", "s", sheet_action);
+  gtk_widget_class_install_action (widget_class, "pane.demo-plan", NULL, demo_plan_action);
+  gtk_widget_class_install_action (widget_class, "pane.assets", NULL, assets_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "pane.close", NULL);
 

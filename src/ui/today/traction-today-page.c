@@ -12,6 +12,7 @@
 #include "traction-today-page.h"
 #include "traction-store-providers.h"
 #include "traction-store-partners.h"
+#include "traction-store-demo.h"
 #include "traction-clients-page.h"
 
 typedef enum {
@@ -55,6 +56,7 @@ struct _TractionTodayPage
   GtkListBox           *renewals_list;
   GtkListBox           *reviews_due_list;
   GtkListBox           *late_milestones_list;
+  GtkListBox           *stale_assets_list;
   AdwStatusPage        *error_page;
 
   CardWidgets           cards[N_CARDS];
@@ -882,6 +884,37 @@ fill_late_milestones (TractionTodayPage   *self,
                    _("No design-partner milestone is late. Milestones are due at the end of their window from the agreement’s start date; they are under Partners."));
 }
 
+/* Sales assets not updated in a month (DOMAIN.md §9: reviewed monthly). */
+static void
+fill_stale_assets (TractionTodayPage   *self,
+                   const TractionToday *today,
+                   const TractionRules *rules)
+{
+  clear_list (self->stale_assets_list);
+
+  for (guint i = 0; i < today->stale_assets->len; i++)
+    {
+      const TractionAsset *asset = g_ptr_array_index (today->stale_assets, i);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *age = g_strdup_printf (ngettext ("%d day old", "%d days old", asset->age_days),
+                                              asset->age_days);
+
+      /* Translators: "Pricing rate card · Needs update · Maya Okafor" */
+      subtitle = g_strdup_printf (_("%s · %s · %s"), traction_asset_kind_label (asset->kind),
+                                  traction_asset_status_label (asset->status),
+                                  asset->owner[0] != '\0' ? asset->owner : _("no owner"));
+      add_suffix_flag (add_suffix_box (add_row (self->stale_assets_list, asset->title, subtitle)),
+                       "dialog-warning-symbolic", age, "warning");
+    }
+
+  if (today->stale_assets->len == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Every sales asset was updated in the last %d days. Review them monthly under Sales Assets in the main menu."),
+                                               rules->asset_stale_days);
+      add_empty_row (self->stale_assets_list, text);
+    }
+}
+
 static void
 show_error (TractionTodayPage *self,
             const GError      *error)
@@ -960,6 +993,7 @@ refresh (TractionTodayPage *self)
   fill_renewals (self, today, &rules, &date, currency);
   fill_reviews_due (self, today, &rules);
   fill_late_milestones (self, today);
+  fill_stale_assets (self, today, &rules);
 
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
@@ -1092,6 +1126,7 @@ traction_today_page_class_init (TractionTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TractionTodayPage, renewals_list);
   gtk_widget_class_bind_template_child (widget_class, TractionTodayPage, reviews_due_list);
   gtk_widget_class_bind_template_child (widget_class, TractionTodayPage, late_milestones_list);
+  gtk_widget_class_bind_template_child (widget_class, TractionTodayPage, stale_assets_list);
   gtk_widget_class_bind_template_child (widget_class, TractionTodayPage, error_page);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
