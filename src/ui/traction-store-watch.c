@@ -124,3 +124,28 @@ traction_store_watch_defer (GtkWidget *view)
   watch->stale = TRUE;
   return TRUE;
 }
+
+void
+traction_store_watch_written (GtkWidget       *view,
+                              AdwToastOverlay *toasts,
+                              gboolean         ok,
+                              const GError    *error)
+{
+  Watch *watch;
+
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  if (!ok && error != NULL && toasts != NULL)
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 5);
+      adw_toast_overlay_add_toast (toasts, toast);
+    }
+  watch = g_object_get_data (G_OBJECT (view), WATCH_KEY);
+  if (watch == NULL)
+    return;
+  g_clear_handle_id (&watch->idle_id, g_source_remove);
+  watch->stale = FALSE;
+  watch->reload (view);
+}

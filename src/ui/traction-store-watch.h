@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "traction-store.h"
 
@@ -26,6 +26,14 @@ void traction_store_watch         (GtkWidget          *view,
  * loads when first shown (the window makes every view at start); FALSE
  * when the caller should load now (shown, or no store). */
 gboolean traction_store_watch_defer (GtkWidget  *view);
+
+/* After a write the view made itself: shows error (when the write failed)
+ * as a toast on toasts, then reloads the view now instead of at the next
+ * idle. */
+void traction_store_watch_written (GtkWidget       *view,
+                                   AdwToastOverlay *toasts,
+                                   gboolean         ok,
+                                   const GError    *error);
 
 /* Drops a pending reload (for a view that has just reloaded itself). */
 void traction_store_watch_settle  (GtkWidget          *view);

@@ -61,13 +61,10 @@ toast (TractionAssetsWindow *self,
 
 static void
 written (TractionAssetsWindow *self,
-         gboolean              ok,
-         GError               *error)
+         gboolean  ok,
+         GError   *error)
 {
-  if (!ok && error != NULL)
-    toast (self, error->message);
-  reload (GTK_WIDGET (self));
-  traction_store_watch_settle (GTK_WIDGET (self));
+  traction_store_watch_written (GTK_WIDGET (self), self->toasts, ok, error);
 }
 
 static AssetRow *

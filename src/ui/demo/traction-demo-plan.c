@@ -71,13 +71,10 @@ toast (TractionDemoPlanWindow *self,
 
 static void
 written (TractionDemoPlanWindow *self,
-         gboolean                ok,
-         GError                 *error)
+         gboolean  ok,
+         GError   *error)
 {
-  if (!ok && error != NULL)
-    toast (self, error->message);
-  reload (GTK_WIDGET (self));
-  traction_store_watch_settle (GTK_WIDGET (self));
+  traction_store_watch_written (GTK_WIDGET (self), self->toasts, ok, error);
 }
 
 static ItemRow *
