@@ -462,15 +462,12 @@ update_deal_stage (TractionStore  *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = traction_store_prepare (self,
-                                 "UPDATE deals SET stage = ?2, closed_on = ?3, loss_reason_id = ?4"
-                                 " WHERE id = ?1",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "UPDATE deals SET stage = ?2, closed_on = ?3, loss_reason_id = ?4"
+                                       " WHERE id = ?1",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, deal_id);
   traction_bind_text (stmt, 2, traction_stage_to_id (stage));
@@ -698,17 +695,14 @@ traction_store_undo_move (TractionStore  *self,
   if (!traction_store_begin (self, error))
     return FALSE;
 
-  stmt = traction_store_prepare (self,
-                                 "SELECT s.deal_id, s.from_stage, s.to_stage, s.changed_at,"
-                                 " (SELECT l.id FROM stage_changes l WHERE l.deal_id = s.deal_id"
-                                 "  ORDER BY l.changed_at DESC, l.id DESC LIMIT 1)"
-                                 " FROM stage_changes s WHERE s.id = ?1",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "SELECT s.deal_id, s.from_stage, s.to_stage, s.changed_at,"
+                                       " (SELECT l.id FROM stage_changes l WHERE l.deal_id = s.deal_id"
+                                       "  ORDER BY l.changed_at DESC, l.id DESC LIMIT 1)"
+                                       " FROM stage_changes s WHERE s.id = ?1",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, change_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
@@ -769,12 +763,9 @@ traction_store_undo_move (TractionStore  *self,
   if (!update_deal_stage (self, deal_id, from_stage, &closed, loss_reason_id, error))
     return FALSE;
 
-  stmt = traction_store_prepare (self, "DELETE FROM stage_changes WHERE id = ?1", error);
+  stmt = traction_store_prepare_write (self, "DELETE FROM stage_changes WHERE id = ?1", error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, change_id);
   if (!traction_store_step_write (self, stmt, _("Could not undo the move"), error))
     return FALSE;
@@ -874,14 +865,11 @@ traction_store_create_deal (TractionStore          *self,
     }
   else
     {
-      stmt = traction_store_prepare (self,
-                                     "INSERT INTO accounts (name, owner_id, created_on) VALUES (?1, ?2, ?3)",
-                                     error);
+      stmt = traction_store_prepare_write (self,
+                                           "INSERT INTO accounts (name, owner_id, created_on) VALUES (?1, ?2, ?3)",
+                                           error);
       if (stmt == NULL)
-        {
-          traction_store_rollback (self);
-          return FALSE;
-        }
+        return FALSE;
       traction_bind_text (stmt, 1, company);
       if (deal->owner_id > 0)
         sqlite3_bind_int64 (stmt, 2, deal->owner_id);
@@ -893,16 +881,13 @@ traction_store_create_deal (TractionStore          *self,
       account_id = sqlite3_last_insert_rowid (traction_store_get_db (self));
     }
 
-  stmt = traction_store_prepare (self,
-                                 "INSERT INTO deals (account_id, name, stage, arr_cents, owner_id, source,"
-                                 " introduced_by, created_on, expected_close)"
-                                 " VALUES (?1, ?2, 'lead', ?3, ?4, ?5, ?6, ?7, ?8)",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "INSERT INTO deals (account_id, name, stage, arr_cents, owner_id, source,"
+                                       " introduced_by, created_on, expected_close)"
+                                       " VALUES (?1, ?2, 'lead', ?3, ?4, ?5, ?6, ?7, ?8)",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
   traction_bind_text (stmt, 2, name);
   sqlite3_bind_int64 (stmt, 3, deal->arr_cents);

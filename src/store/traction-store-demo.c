@@ -445,12 +445,9 @@ traction_store_restore_asset (TractionStore        *self,
 
   for (guint i = 0; asset->uses != NULL && i < asset->uses->len; i++)
     {
-      stmt = traction_store_prepare (self, "UPDATE demo_plan_items SET asset_id = ?2 WHERE id = ?1", error);
+      stmt = traction_store_prepare_write (self, "UPDATE demo_plan_items SET asset_id = ?2 WHERE id = ?1", error);
       if (stmt == NULL)
-        {
-          traction_store_rollback (self);
-          return FALSE;
-        }
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, g_array_index (asset->uses, gint64, i));
       sqlite3_bind_int64 (stmt, 2, asset->id);
       if (!traction_store_step_write (self, stmt, _("Could not restore the asset"), error))
@@ -555,27 +552,21 @@ ensure_plan (TractionStore  *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = traction_store_prepare (self,
-                                 "INSERT INTO demo_plans (deal_id) SELECT id FROM deals WHERE id = ?1"
-                                 " ON CONFLICT (deal_id) DO NOTHING",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "INSERT INTO demo_plans (deal_id) SELECT id FROM deals WHERE id = ?1"
+                                       " ON CONFLICT (deal_id) DO NOTHING",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, deal_id);
   if (!traction_store_step_write (self, stmt, _("Could not save the demo plan"), error))
     return FALSE;
   if (sqlite3_changes (traction_store_get_db (self)) == 0)
     {
       /* Either it exists already or the deal does not. */
-      stmt = traction_store_prepare (self, "SELECT 1 FROM deals WHERE id = ?1", error);
+      stmt = traction_store_prepare_write (self, "SELECT 1 FROM deals WHERE id = ?1", error);
       if (stmt == NULL)
-        {
-          traction_store_rollback (self);
-          return FALSE;
-        }
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, deal_id);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
@@ -597,14 +588,11 @@ write_positions (TractionStore  *self,
 {
   for (guint i = 0; i < ids->len; i++)
     {
-      sqlite3_stmt *stmt = traction_store_prepare (self,
-                                                   "UPDATE demo_plan_items SET position = ?2 WHERE id = ?1",
-                                                   error);
+      sqlite3_stmt *stmt = traction_store_prepare_write (self,
+                                                         "UPDATE demo_plan_items SET position = ?2 WHERE id = ?1",
+                                                         error);
       if (stmt == NULL)
-        {
-          traction_store_rollback (self);
-          return FALSE;
-        }
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
       sqlite3_bind_int (stmt, 2, (int) i);
       if (!traction_store_step_write (self, stmt, _("Could not reorder the demo plan"), error))
@@ -653,12 +641,9 @@ traction_store_set_demo_meeting (TractionStore  *self,
     return traction_store_invalid (error, _("A meeting lasts between 1 and 600 minutes."));
   if (!traction_store_begin (self, error) || !ensure_plan (self, deal_id, error))
     return FALSE;
-  stmt = traction_store_prepare (self, "UPDATE demo_plans SET meeting_minutes = ?2 WHERE deal_id = ?1", error);
+  stmt = traction_store_prepare_write (self, "UPDATE demo_plans SET meeting_minutes = ?2 WHERE deal_id = ?1", error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, deal_id);
   sqlite3_bind_int (stmt, 2, minutes);
   return traction_store_commit_single (self, stmt, _("Could not save the meeting length"), TRUE, error);
@@ -707,17 +692,14 @@ insert_item (TractionStore           *self,
   g_autofree char *pain = traction_text_stripped (item->pain);
   sqlite3_stmt *stmt;
 
-  stmt = traction_store_prepare (self,
-                                 "INSERT INTO demo_plan_items (id, deal_id, position, pain, product_id,"
-                                 " capability, proof_kind, proof, asset_id, minutes)"
-                                 " VALUES (?1, ?2, ?10, ?3, (SELECT id FROM products WHERE id = ?4), ?5, ?6, ?7,"
-                                 " (SELECT id FROM assets WHERE id = ?8), ?9)",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "INSERT INTO demo_plan_items (id, deal_id, position, pain, product_id,"
+                                       " capability, proof_kind, proof, asset_id, minutes)"
+                                       " VALUES (?1, ?2, ?10, ?3, (SELECT id FROM products WHERE id = ?4), ?5, ?6, ?7,"
+                                       " (SELECT id FROM assets WHERE id = ?8), ?9)",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   bind_id (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, item->deal_id);
   bind_item (stmt, item, pain);

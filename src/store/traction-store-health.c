@@ -628,30 +628,24 @@ write_usage (TractionStore            *self,
   char text[11];
 
   month_text (month, text);
-  stmt = traction_store_prepare (self,
-                                 "DELETE FROM usage_months WHERE account_id = ?1"
-                                 " AND substr (month, 1, 7) = substr (?2, 1, 7)",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "DELETE FROM usage_months WHERE account_id = ?1"
+                                       " AND substr (month, 1, 7) = substr (?2, 1, 7)",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
   if (!traction_store_step_write (self, stmt, _("Could not save the usage"), error))
     return FALSE;
 
-  stmt = traction_store_prepare (self,
-                                 "INSERT INTO usage_months (account_id, month, api_volume, plan_volume,"
-                                 " last_api_call, tickets_p1, tickets_p2, tickets_p3, tickets_p4, last_response)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "INSERT INTO usage_months (account_id, month, api_volume, plan_volume,"
+                                       " last_api_call, tickets_p1, tickets_p2, tickets_p3, tickets_p4, last_response)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
   bind_count (stmt, 3, usage->api_volume);
@@ -664,30 +658,24 @@ write_usage (TractionStore            *self,
     return FALSE;
 
   /* The month's NPS answer is a survey response dated its first day. */
-  stmt = traction_store_prepare (self,
-                                 "DELETE FROM survey_responses WHERE account_id = ?1 AND kind = 'nps'"
-                                 " AND answered_on = ?2",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "DELETE FROM survey_responses WHERE account_id = ?1 AND kind = 'nps'"
+                                       " AND answered_on = ?2",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
   if (!traction_store_step_write (self, stmt, _("Could not save the usage"), error))
     return FALSE;
   if (usage->nps >= 0)
     {
-      stmt = traction_store_prepare (self,
-                                     "INSERT INTO survey_responses (account_id, answered_on, kind, score)"
-                                     " VALUES (?1, ?2, 'nps', ?3)",
-                                     error);
+      stmt = traction_store_prepare_write (self,
+                                           "INSERT INTO survey_responses (account_id, answered_on, kind, score)"
+                                           " VALUES (?1, ?2, 'nps', ?3)",
+                                           error);
       if (stmt == NULL)
-        {
-          traction_store_rollback (self);
-          return FALSE;
-        }
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, account_id);
       sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 3, usage->nps);
@@ -1254,32 +1242,26 @@ traction_store_save_scorecard (TractionStore             *self,
 
   if (!traction_store_begin (self, error))
     return FALSE;
-  stmt = traction_store_prepare (self,
-                                 "DELETE FROM health_scores WHERE account_id = ?1"
-                                 " AND substr (month, 1, 7) = substr (?2, 1, 7)",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "DELETE FROM health_scores WHERE account_id = ?1"
+                                       " AND substr (month, 1, 7) = substr (?2, 1, 7)",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
   if (!traction_store_step_write (self, stmt, _("Could not save the scorecard"), error))
     return FALSE;
 
-  stmt = traction_store_prepare (self,
-                                 "INSERT INTO health_scores (account_id, month, scored_at, api_volume,"
-                                 " volume_trend, product_breadth, ticket_volume, severity_trend,"
-                                 " team_engagement, nps_satisfaction, feedback_quality, asked_new_products,"
-                                 " growing_next_tier, referred_prospect, score_tenths, notes)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "INSERT INTO health_scores (account_id, month, scored_at, api_volume,"
+                                       " volume_trend, product_breadth, ticket_volume, severity_trend,"
+                                       " team_engagement, nps_satisfaction, feedback_quality, asked_new_products,"
+                                       " growing_next_tier, referred_prospect, score_tenths, notes)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
@@ -1452,15 +1434,12 @@ raise_alerts (TractionStore  *self,
             continue;
           due = g_date_time_add_hours (now, due_hours[k]);
           due_at = g_date_time_format (due, "%Y-%m-%dT%H:%M:%SZ");
-          stmt = traction_store_prepare (self,
-                                         "INSERT OR IGNORE INTO alerts (account_id, kind, source_month,"
-                                         " raised_at, due_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                         error);
+          stmt = traction_store_prepare_write (self,
+                                               "INSERT OR IGNORE INTO alerts (account_id, kind, source_month,"
+                                               " raised_at, due_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                               error);
           if (stmt == NULL)
-            {
-              traction_store_rollback (self);
-              return FALSE;
-            }
+            return FALSE;
           sqlite3_bind_int64 (stmt, 1, entry->account_id);
           sqlite3_bind_text (stmt, 2, traction_alert_kind_to_id ((TractionAlertKind) k), -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 3, month, -1, SQLITE_TRANSIENT);

@@ -2132,12 +2132,9 @@ traction_store_undo_import (TractionStore        *self,
                                 (const char *) g_ptr_array_index (snapshot->columns, c), c + 1);
       g_string_append_printf (sql, " WHERE id = ?%u", snapshot->columns->len + 1);
 
-      stmt = traction_store_prepare (self, sql->str, error);
+      stmt = traction_store_prepare_write (self, sql->str, error);
       if (stmt == NULL)
-        {
-          traction_store_rollback (self);
-          return FALSE;
-        }
+        return FALSE;
       for (guint c = 0; c < snapshot->values->len; c++)
         sqlite3_bind_value (stmt, (int) c + 1, g_ptr_array_index (snapshot->values, c));
       sqlite3_bind_int64 (stmt, (int) snapshot->columns->len + 1, snapshot->id);
@@ -2149,13 +2146,10 @@ traction_store_undo_import (TractionStore        *self,
     {
       guint kind = delete_order[k];
       GArray *ids = batch->created[kind];
-      sqlite3_stmt *stmt = traction_store_prepare (self, created_delete_sql[kind], error);
+      sqlite3_stmt *stmt = traction_store_prepare_write (self, created_delete_sql[kind], error);
 
       if (stmt == NULL)
-        {
-          traction_store_rollback (self);
-          return FALSE;
-        }
+        return FALSE;
       for (guint i = ids->len; i > 0; i--)
         {
           sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i - 1));

@@ -51,6 +51,12 @@ sqlite3_stmt *traction_store_prepare   (TractionStore  *self,
                                         const char     *sql,
                                         GError        **error);
 
+/* traction_store_prepare inside the caller's transaction: rolls the
+ * transaction back on failure (as traction_store_step_write does). */
+sqlite3_stmt *traction_store_prepare_write (TractionStore  *self,
+                                            const char     *sql,
+                                            GError        **error);
+
 /* Begins a transaction and prepares sql in it; on failure rolls back
  * and returns NULL with error set. */
 sqlite3_stmt *traction_store_begin_prepare (TractionStore  *self,

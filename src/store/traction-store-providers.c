@@ -514,14 +514,11 @@ traction_store_add_provider (TractionStore          *self,
   if (!traction_store_begin (self, error))
     return FALSE;
 
-  stmt = traction_store_prepare (self,
-                                 "INSERT INTO providers (name, status, contact) VALUES (?1, ?2, ?3)",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "INSERT INTO providers (name, status, contact) VALUES (?1, ?2, ?3)",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   traction_bind_text (stmt, 1, stripped);
   traction_bind_text (stmt, 2, traction_provider_status_to_id (status));
   traction_bind_text (stmt, 3, contact != NULL ? contact : "");
@@ -556,15 +553,12 @@ traction_store_update_provider (TractionStore          *self,
   if (!traction_store_begin (self, error))
     return FALSE;
 
-  stmt = traction_store_prepare (self,
-                                 "UPDATE providers SET name = ?2, status = ?3, contact = ?4, notes = ?5"
-                                 " WHERE id = ?1",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "UPDATE providers SET name = ?2, status = ?3, contact = ?4, notes = ?5"
+                                       " WHERE id = ?1",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   traction_bind_text (stmt, 2, stripped);
   traction_bind_text (stmt, 3, traction_provider_status_to_id (status));
@@ -666,16 +660,13 @@ traction_store_add_provider_review (TractionStore                   *self,
   if (!traction_store_begin (self, error))
     return FALSE;
 
-  stmt = traction_store_prepare (self,
-                                 "INSERT INTO provider_reviews (" REVIEW_COLUMNS ")"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                                 " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "INSERT INTO provider_reviews (" REVIEW_COLUMNS ")"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                                       " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   if (review->id > 0)
     sqlite3_bind_int64 (stmt, 1, review->id);
   else
@@ -790,17 +781,14 @@ traction_store_add_mitigation (TractionStore            *self,
     return FALSE;
 
   /* A new item goes last; a restored one back where it was. */
-  stmt = traction_store_prepare (self,
-                                 "INSERT INTO provider_mitigations (id, provider_id, item, done_on, position)"
-                                 " VALUES (?1, ?2, ?3, ?4, CASE WHEN ?1 IS NULL THEN"
-                                 " (SELECT coalesce (max (position) + 1, 0) FROM provider_mitigations"
-                                 "  WHERE provider_id = ?2) ELSE ?5 END)",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "INSERT INTO provider_mitigations (id, provider_id, item, done_on, position)"
+                                       " VALUES (?1, ?2, ?3, ?4, CASE WHEN ?1 IS NULL THEN"
+                                       " (SELECT coalesce (max (position) + 1, 0) FROM provider_mitigations"
+                                       "  WHERE provider_id = ?2) ELSE ?5 END)",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   if (item->id > 0)
     sqlite3_bind_int64 (stmt, 1, item->id);
   else
@@ -908,16 +896,13 @@ traction_store_set_coverage (TractionStore              *self,
                                    "DELETE FROM product_coverage WHERE product_id = ?1 AND provider_id = ?2",
                                    error);
   else
-    stmt = traction_store_prepare (self,
-                                   "INSERT INTO product_coverage (product_id, provider_id, role)"
-                                   " VALUES (?1, ?2, ?3)"
-                                   " ON CONFLICT (product_id, provider_id) DO UPDATE SET role = excluded.role",
-                                   error);
+    stmt = traction_store_prepare_write (self,
+                                         "INSERT INTO product_coverage (product_id, provider_id, role)"
+                                         " VALUES (?1, ?2, ?3)"
+                                         " ON CONFLICT (product_id, provider_id) DO UPDATE SET role = excluded.role",
+                                         error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, product_id);
   sqlite3_bind_int64 (stmt, 2, provider_id);
   if (role != NULL)

@@ -718,12 +718,9 @@ traction_store_update_spin_question (TractionStore  *self,
     return traction_store_invalid (error, _("Write the question."));
   if (!traction_store_begin (self, error))
     return FALSE;
-  stmt = traction_store_prepare (self, "UPDATE spin_questions SET question = ?2 WHERE id = ?1", error);
+  stmt = traction_store_prepare_write (self, "UPDATE spin_questions SET question = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   traction_bind_text (stmt, 2, text);
   return traction_store_commit_single (self, stmt, _("Could not save the question"), TRUE, error);
@@ -755,12 +752,9 @@ traction_store_delete_spin_question (TractionStore         *self,
 
   if (!traction_store_begin (self, error))
     return FALSE;
-  stmt = traction_store_prepare (self, "DELETE FROM spin_questions WHERE id = ?1", error);
+  stmt = traction_store_prepare_write (self, "DELETE FROM spin_questions WHERE id = ?1", error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!traction_store_commit_single (self, stmt, _("Could not delete the question"), TRUE, error))
     return FALSE;
@@ -804,14 +798,11 @@ traction_store_set_spin_asked (TractionStore  *self,
                                    " ON CONFLICT (deal_id, question_id) DO NOTHING",
                                    error);
   else
-    stmt = traction_store_prepare (self,
-                                   "DELETE FROM deal_spin_asked WHERE deal_id = ?1 AND question_id = ?2",
-                                   error);
+    stmt = traction_store_prepare_write (self,
+                                         "DELETE FROM deal_spin_asked WHERE deal_id = ?1 AND question_id = ?2",
+                                         error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, deal_id);
   sqlite3_bind_int64 (stmt, 2, question_id);
   if (asked)
@@ -903,16 +894,13 @@ insert_objection (TractionStore  *self,
   g_autofree char *answer = traction_text_stripped (response);
   sqlite3_stmt *stmt;
 
-  stmt = traction_store_prepare (self,
-                                 "INSERT INTO objections (id, objection, root_concern, response, position)"
-                                 " VALUES (nullif (?1, 0), ?2, ?3, ?4, CASE WHEN ?5 >= 0 THEN ?5 ELSE"
-                                 " (SELECT coalesce (max (position), -1) + 1 FROM objections) END)",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "INSERT INTO objections (id, objection, root_concern, response, position)"
+                                       " VALUES (nullif (?1, 0), ?2, ?3, ?4, CASE WHEN ?5 >= 0 THEN ?5 ELSE"
+                                       " (SELECT coalesce (max (position), -1) + 1 FROM objections) END)",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   traction_bind_text (stmt, 2, text);
   traction_bind_text (stmt, 3, root);
@@ -963,15 +951,12 @@ traction_store_update_objection (TractionStore  *self,
     return traction_store_invalid (error, _("Write the objection as the prospect says it."));
   if (!traction_store_begin (self, error))
     return FALSE;
-  stmt = traction_store_prepare (self,
-                                 "UPDATE objections SET objection = ?2, root_concern = ?3, response = ?4"
-                                 " WHERE id = ?1",
-                                 error);
+  stmt = traction_store_prepare_write (self,
+                                       "UPDATE objections SET objection = ?2, root_concern = ?3, response = ?4"
+                                       " WHERE id = ?1",
+                                       error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   traction_bind_text (stmt, 2, text);
   traction_bind_text (stmt, 3, root);
@@ -1026,12 +1011,9 @@ traction_store_delete_objection (TractionStore      *self,
 
   if (!traction_store_begin (self, error))
     return FALSE;
-  stmt = traction_store_prepare (self, "DELETE FROM objections WHERE id = ?1", error);
+  stmt = traction_store_prepare_write (self, "DELETE FROM objections WHERE id = ?1", error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!traction_store_commit_single (self, stmt, _("Could not delete the objection"), TRUE, error))
     return FALSE;
@@ -1056,16 +1038,13 @@ traction_store_restore_objection (TractionStore           *self,
   for (guint i = 0; objection->links != NULL && i < objection->links->len; i++)
     {
       const TractionObjectionLink *link = &g_array_index (objection->links, TractionObjectionLink, i);
-      sqlite3_stmt *stmt = traction_store_prepare (self,
-                                                   "INSERT OR IGNORE INTO deal_objections"
-                                                   " (deal_id, objection_id, raised_on, note)"
-                                                   " SELECT id, ?2, ?3, ?4 FROM deals WHERE id = ?1",
-                                                   error);
+      sqlite3_stmt *stmt = traction_store_prepare_write (self,
+                                                         "INSERT OR IGNORE INTO deal_objections"
+                                                         " (deal_id, objection_id, raised_on, note)"
+                                                         " SELECT id, ?2, ?3, ?4 FROM deals WHERE id = ?1",
+                                                         error);
       if (stmt == NULL)
-        {
-          traction_store_rollback (self);
-          return FALSE;
-        }
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, link->deal_id);
       sqlite3_bind_int64 (stmt, 2, objection->id);
       traction_bind_date (stmt, 3, &link->raised_on);
@@ -1101,14 +1080,11 @@ traction_store_set_deal_objection (TractionStore  *self,
                                    " ON CONFLICT (deal_id, objection_id) DO UPDATE SET note = excluded.note",
                                    error);
   else
-    stmt = traction_store_prepare (self,
-                                   "DELETE FROM deal_objections WHERE deal_id = ?1 AND objection_id = ?2",
-                                   error);
+    stmt = traction_store_prepare_write (self,
+                                         "DELETE FROM deal_objections WHERE deal_id = ?1 AND objection_id = ?2",
+                                         error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, deal_id);
   sqlite3_bind_int64 (stmt, 2, objection_id);
   if (raised)

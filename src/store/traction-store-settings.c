@@ -859,12 +859,9 @@ traction_store_add_named (TractionStore  *self,
   if (!traction_store_begin (self, error))
     return FALSE;
 
-  stmt = traction_store_prepare (self, named->insert_sql, error);
+  stmt = traction_store_prepare_write (self, named->insert_sql, error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
 
   traction_bind_text (stmt, 1, checked);
   if (!traction_store_step_write (self, stmt, _("Could not add to the list"), error))
@@ -902,12 +899,9 @@ traction_store_rename_named (TractionStore  *self,
   if (!traction_store_begin (self, error))
     return FALSE;
 
-  stmt = traction_store_prepare (self, named->rename_sql, error);
+  stmt = traction_store_prepare_write (self, named->rename_sql, error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
   traction_bind_text (stmt, 2, checked);
@@ -965,12 +959,9 @@ traction_store_delete_named (TractionStore  *self,
   if (!traction_store_begin (self, error))
     return FALSE;
 
-  stmt = traction_store_prepare (self, named->delete_sql, error);
+  stmt = traction_store_prepare_write (self, named->delete_sql, error);
   if (stmt == NULL)
-    {
-      traction_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
   if (!traction_store_step_write (self, stmt, _("Could not delete"), error))

@@ -318,6 +318,18 @@ traction_store_step_done (TractionStore  *self,
   return TRUE;
 }
 
+sqlite3_stmt *
+traction_store_prepare_write (TractionStore  *self,
+                              const char     *sql,
+                              GError        **error)
+{
+  sqlite3_stmt *stmt = traction_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    traction_store_rollback (self);
+  return stmt;
+}
+
 gboolean
 traction_store_step_write (TractionStore  *self,
                            sqlite3_stmt   *stmt,
