@@ -119,6 +119,8 @@ health_account=$(sqlite3 "$health_db" "SELECT account_id FROM health_scores ORDE
 # The store side: client list, heatmap of every client × 36 months (as
 # generated, then with every cell scored), one scorecard save.
 "$builddir/tests/bench-health" "$health_db" 2026-11-22
+# One QBR PDF of the client with the most history.
+"$builddir/tests/bench-qbr" "$health_db" 2026-11-22
 
 # The pipeline board: models from the store and a search keystroke on
 # 20,000 deals (needs GTK, so a virtual display).

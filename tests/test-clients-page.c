@@ -1,8 +1,10 @@
 /* test-clients-page.c: the Clients view on the sample company: the
  * at-risk client Lumio Bank is in the heatmap, sorting by latest score
  * puts the lowest first, and activating its latest cell opens that
- * month's scorecard with why the score moved (needs a display: xvfb-run
- * -a; without one it reports a skip).
+ * month's scorecard with why the score moved; the business review form
+ * keeps what is typed per period and makes the review; a quarter's QBRs
+ * are written by the batch, which can be cancelled (needs a display:
+ * xvfb-run -a; without one it reports a skip).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,8 @@
 #include "traction-clients-page.h"
 #include "traction-health-report.h"
 #include "traction-heatmap-widget.h"
+#include "traction-qbr-batch.h"
+#include "traction-review-dialog.h"
 #include "traction-scorecard-dialog.h"
 #include "traction-store-health.h"
 #include "traction-usage-grid.h"
@@ -286,6 +290,187 @@ test_usage_grid (void)
   iterate ();
 }
 
+/* The nth text view under widget, walking the tree in order. */
+static GtkTextView *
+find_text_view (GtkWidget *widget,
+                int        nth,
+                int       *seen)
+{
+  if (GTK_IS_TEXT_VIEW (widget) && (*seen)++ == nth)
+    return GTK_TEXT_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *found = find_text_view (child, nth, seen);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkEditable *
+find_empty_goal_entry (GtkWidget *widget)
+{
+  if (GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "Goal") == 0 &&
+      gtk_editable_get_text (GTK_EDITABLE (widget))[0] == '\0')
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_empty_goal_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkButton *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && has_label_suffix (widget, label))
+    return GTK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_review_dialog (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "review.db", NULL);
+  g_autoptr(TractionStore) store = traction_store_open (path, TRUE, &error);
+  g_autoptr(TractionReviewNotes) notes = NULL;
+  g_autoptr(TractionBusinessReview) review = NULL;
+  TractionReviewDialog *dialog;
+  TractionReviewPeriod period;
+  GtkTextView *highlights;
+  GtkButton *add;
+  GtkEditable *goal;
+  GListModel *toplevels;
+  gint64 brightwell = 0;
+  int seen = 0;
+  GDate today;
+
+  g_assert_no_error (error);
+  traction_date_today (&today);
+  g_assert_true (traction_store_load_sample (store, &today, &error));
+  g_assert_true (traction_health_report_find_client (store, "Brightwell Money", &today, &brightwell, &error));
+
+  dialog = traction_review_dialog_new (NULL, store, brightwell, "Brightwell Money", TRACTION_REVIEW_QBR, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+
+  /* The sample keeps last quarter's review: the form opens on it. */
+  traction_review_dialog_get_period (dialog, &period);
+  g_assert_cmpint (period.year, ==, 2026);
+  g_assert_cmpint (period.quarter, ==, 3);
+  notes = traction_review_dialog_get_notes (dialog);
+  g_assert_cmpuint (notes->goals->len, ==, 3);
+  g_assert_cmpuint (notes->next_goals->len, ==, 2);
+  g_assert_cmpstr (notes->highlights, !=, "");
+  g_clear_pointer (&notes, traction_review_notes_free);
+
+  /* Type highlights with markup characters and add a goal. */
+  highlights = find_text_view (GTK_WIDGET (dialog), 0, &seen);
+  g_assert_nonnull (highlights);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (highlights), "Cards live <b>&</b> 🚀", -1);
+  add = find_button_with_label (GTK_WIDGET (dialog), "Add Goal");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  notes = traction_review_dialog_get_notes (dialog);
+  g_assert_cmpuint (notes->goals->len, ==, 4);
+  g_clear_pointer (&notes, traction_review_notes_free);
+  goal = find_empty_goal_entry (GTK_WIDGET (dialog));
+  g_assert_nonnull (goal);
+  gtk_editable_set_text (goal, "Launch payouts in the EU");
+  g_assert_true (traction_review_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM review_goals WHERE period = '2026Q3'"), ==, 4);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM review_notes"
+                                                   " WHERE highlights = 'Cards live <b>&</b> 🚀'"), ==, 1);
+
+  /* What prints is what was typed. */
+  review = traction_review_dialog_load_review (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (review->notes->highlights, ==, "Cards live <b>&</b> 🚀");
+  g_assert_true (review->has_data);
+
+  /* Closing saves too. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (highlights), "Closed with this", -1);
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM review_notes"
+                                                   " WHERE highlights = 'Closed with this'"), ==, 1);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      g_assert_false (TRACTION_IS_REVIEW_DIALOG (window));
+    }
+}
+
+static void
+test_qbr_batch (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "batch.db", NULL);
+  g_autofree char *out = g_build_filename (tmp_dir, "qbrs", NULL);
+  g_autoptr(TractionStore) store = traction_store_open (path, TRUE, &error);
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(GDir) dir = NULL;
+  TractionQbrBatch *batch;
+  guint n_files = 0;
+  GDate today;
+
+  g_assert_no_error (error);
+  traction_date_today (&today);
+  g_assert_true (traction_store_load_sample (store, &today, &error));
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+
+  batch = traction_qbr_batch_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (batch));
+  iterate ();
+  g_assert_cmpuint (traction_qbr_batch_get_n_due (batch), >, 3);
+
+  traction_qbr_batch_start (batch, folder);
+  g_assert_true (traction_qbr_batch_is_running (batch));
+  while (traction_qbr_batch_is_running (batch))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (traction_qbr_batch_get_failed (batch), ==, 0);
+  g_assert_cmpuint (traction_qbr_batch_get_written (batch), ==, traction_qbr_batch_get_n_due (batch));
+  dir = g_dir_open (out, 0, &error);
+  g_assert_no_error (error);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL;)
+    {
+      g_assert_true (g_str_has_prefix (name, "qbr-") && g_str_has_suffix (name, ".pdf"));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, traction_qbr_batch_get_n_due (batch));
+
+  /* Cancelled at once: stops before the end, leaves only whole files. */
+  traction_qbr_batch_start (batch, folder);
+  traction_qbr_batch_cancel (batch);
+  while (traction_qbr_batch_is_running (batch))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (traction_qbr_batch_get_written (batch), <, traction_qbr_batch_get_n_due (batch));
+
+  gtk_window_destroy (GTK_WINDOW (batch));
+  iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,6 +489,8 @@ main (int    argc,
 
   g_test_add_func ("/clients/page/lumio", test_lumio);
   g_test_add_func ("/clients/usage-grid", test_usage_grid);
+  g_test_add_func ("/clients/review-dialog", test_review_dialog);
+  g_test_add_func ("/clients/qbr-batch", test_qbr_batch);
 
   status = g_test_run ();
   traction_test_remove_tree (tmp_dir);

@@ -102,3 +102,35 @@ traction_test_median (double *values,
   qsort (values, n, sizeof (double), compare_doubles);
   return values[n / 2];
 }
+
+char *
+traction_test_pdf_text (const char *pdf,
+                        int         page)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *first = g_strdup_printf ("%d", MAX (page, 1));
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int status = 0;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_ptr_array_add (argv, pdftotext);
+  g_ptr_array_add (argv, (gpointer) "-layout");
+  if (page > 0)
+    {
+      g_ptr_array_add (argv, (gpointer) "-f");
+      g_ptr_array_add (argv, first);
+      g_ptr_array_add (argv, (gpointer) "-l");
+      g_ptr_array_add (argv, first);
+    }
+  g_ptr_array_add (argv, (gpointer) pdf);
+  g_ptr_array_add (argv, (gpointer) "-");
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}

@@ -22,6 +22,11 @@ gint64  traction_test_query_int   (TractionStore *store,
 char   *traction_test_query_text  (TractionStore *store,
                                    const char    *sql);
 
+/* The text of page `page` (1-based; 0: every page) of a PDF by
+ * pdftotext -layout; NULL when pdftotext is not installed. */
+char   *traction_test_pdf_text    (const char    *pdf,
+                                   int            page);
+
 /* The median of n timings (sorts values); for the benchmarks. */
 double  traction_test_median      (double        *values,
                                    guint          n);

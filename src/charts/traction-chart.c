@@ -645,3 +645,167 @@ traction_chart_hbars (cairo_t                  *cr,
 
   cairo_restore (cr);
 }
+
+/* Columns over months */
+
+static void
+legend_swatch (cairo_t                  *cr,
+               const TractionChartTheme *theme,
+               double                   *x,
+               double                    y,
+               double                    font,
+               int                       kind,
+               const char               *text)
+{
+  double box = font * 0.9;
+
+  cairo_save (cr);
+  if (kind == 2)
+    {
+      /* The reference: a dashed line. */
+      double dash[] = { font * 0.35, font * 0.25 };
+
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_line_width (cr, MAX (font * 0.12, 0.8));
+      cairo_move_to (cr, *x, y + font * 0.65);
+      cairo_line_to (cr, *x + box * 1.6, y + font * 0.65);
+      traction_chart_set_source (cr, &theme->foreground);
+      cairo_stroke (cr);
+      *x += box * 1.6 + font * 0.4;
+    }
+  else
+    {
+      cairo_rectangle (cr, *x, y + font * 0.2, box, box);
+      if (kind == 0)
+        traction_chart_fill_patterned (cr, theme, &theme->accent, 0);
+      else
+        traction_chart_fill_patterned (cr, theme, &theme->grid, 1);
+      cairo_new_path (cr);
+      *x += box + font * 0.4;
+    }
+  cairo_restore (cr);
+  *x += traction_chart_text (cr, theme, &theme->foreground, text, *x, y, 0, font, FALSE,
+                             TRACTION_CHART_ALIGN_START) + font * 1.2;
+}
+
+void
+traction_chart_columns (cairo_t                  *cr,
+                        const TractionChartTheme *theme,
+                        double                    x,
+                        double                    y,
+                        double                    width,
+                        double                    height,
+                        const TractionColumns    *columns)
+{
+  double font, max_value = 0, top, plot_h, col_w, label_h;
+  gboolean any = FALSE;
+
+  g_return_if_fail (cr != NULL && theme != NULL && columns != NULL);
+  g_return_if_fail (columns->values != NULL || columns->n == 0);
+
+  if (!rect_usable (width, height))
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+
+  for (gsize i = 0; i < columns->n; i++)
+    {
+      if (isfinite (columns->values[i]))
+        {
+          any = TRUE;
+          max_value = MAX (max_value, columns->values[i]);
+        }
+      if (columns->reference != NULL && isfinite (columns->reference[i]))
+        max_value = MAX (max_value, columns->reference[i]);
+    }
+
+  font = MIN (theme->font_size, height * 0.08);
+  if (!any)
+    {
+      traction_chart_text (cr, theme, &theme->dim, _("No data"),
+                           x + width / 2, y + (height - font * 1.25) / 2, width, font,
+                           FALSE, TRACTION_CHART_ALIGN_CENTER);
+      cairo_restore (cr);
+      return;
+    }
+
+  top = y;
+  if (columns->strong_label != NULL || columns->context_label != NULL || columns->reference_label != NULL)
+    {
+      double lx = x;
+
+      if (columns->strong_label != NULL)
+        legend_swatch (cr, theme, &lx, y, font, 0, columns->strong_label);
+      if (columns->context_label != NULL && columns->first_strong > 0)
+        legend_swatch (cr, theme, &lx, y, font, 1, columns->context_label);
+      if (columns->reference_label != NULL && columns->reference != NULL)
+        legend_swatch (cr, theme, &lx, y, font, 2, columns->reference_label);
+      top += font * 2.0;
+    }
+
+  label_h = font * 1.6;
+  /* Room for the value text over the tallest column. */
+  top += font * 1.4;
+  plot_h = MAX (y + height - label_h - top, 1.0);
+  col_w = width / MAX (columns->n, 1);
+  if (max_value <= 0)
+    max_value = 1;
+
+  /* Baseline */
+  cairo_save (cr);
+  traction_chart_set_source (cr, &theme->grid);
+  cairo_set_line_width (cr, MAX (font * 0.08, 0.6));
+  cairo_move_to (cr, x, top + plot_h);
+  cairo_line_to (cr, x + width, top + plot_h);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (gsize i = 0; i < columns->n; i++)
+    {
+      double value = columns->values[i];
+      double cx = x + col_w * i;
+      double bar_w = col_w * 0.62;
+      double bx = cx + (col_w - bar_w) / 2;
+      gboolean strong = i >= columns->first_strong;
+      double bar_h = isfinite (value) ? plot_h * CLAMP (value / max_value, 0.0, 1.0) : 0;
+      const char *text = columns->value_texts != NULL ? columns->value_texts[i] : NULL;
+
+      if (isfinite (value) && bar_h > 0)
+        {
+          cairo_rectangle (cr, bx, top + plot_h - bar_h, bar_w, bar_h);
+          if (strong)
+            traction_chart_fill_patterned (cr, theme, &theme->accent, 0);
+          else
+            traction_chart_fill_patterned (cr, theme, &theme->grid, 1);
+          cairo_new_path (cr);
+        }
+      if (!isfinite (value))
+        text = "–";
+      if (text != NULL)
+        traction_chart_text (cr, theme, strong ? &theme->foreground : &theme->dim, text,
+                             cx + col_w / 2, top + plot_h - bar_h - font * 1.3, col_w, font * 0.85,
+                             strong, TRACTION_CHART_ALIGN_CENTER);
+      if (columns->reference != NULL && isfinite (columns->reference[i]))
+        {
+          double dash[] = { font * 0.35, font * 0.25 };
+          double ry = top + plot_h - plot_h * CLAMP (columns->reference[i] / max_value, 0.0, 1.0);
+
+          cairo_save (cr);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_set_line_width (cr, MAX (font * 0.12, 0.8));
+          traction_chart_set_source (cr, &theme->foreground);
+          cairo_move_to (cr, cx + col_w * 0.08, ry);
+          cairo_line_to (cr, cx + col_w * 0.92, ry);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+      if (columns->labels != NULL && columns->labels[i] != NULL)
+        traction_chart_text (cr, theme, strong ? &theme->foreground : &theme->dim, columns->labels[i],
+                             cx + col_w / 2, top + plot_h + font * 0.3, col_w, font * 0.9, FALSE,
+                             TRACTION_CHART_ALIGN_CENTER);
+    }
+
+  cairo_restore (cr);
+}

@@ -151,4 +151,31 @@ void     traction_chart_hbars              (cairo_t                  *cr,
                                             gsize                     n_items,
                                             double                    max_value);
 
+/* ------------------------------------------------------------------ */
+/* Columns over months                                                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  const double       *values;       /* n; NAN: no data (a gap marked "–") */
+  const char * const *value_texts;  /* n, written over each column; may be NULL */
+  const char * const *labels;       /* n, under each column (month names) */
+  gsize               n;
+  gsize               first_strong; /* columns before it are context: lighter, hatched */
+  const double       *reference;    /* n or NULL: a dashed level per column (the plan) */
+  const char         *reference_label; /* its name in the legend, or NULL */
+  const char         *strong_label;    /* legend word for the strong columns, or NULL */
+  const char         *context_label;   /* legend word for the context ones, or NULL */
+} TractionColumns;
+
+/* One column per month from 0 to the largest value (or reference), the
+ * value over it and the month under it; a legend line on top when any
+ * legend word is given. "No data" when every value is NAN. */
+void     traction_chart_columns            (cairo_t                  *cr,
+                                            const TractionChartTheme *theme,
+                                            double                    x,
+                                            double                    y,
+                                            double                    width,
+                                            double                    height,
+                                            const TractionColumns    *columns);
+
 G_END_DECLS

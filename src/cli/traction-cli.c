@@ -18,6 +18,7 @@
 
 #include "traction-partner-report.h"
 #include "traction-health-report.h"
+#include "traction-qbr-report.h"
 #include "traction-cs-dashboard.h"
 #include "traction-prep-sheet.h"
 #include "traction-store-qualify.h"
@@ -1337,6 +1338,84 @@ command_report_client_health (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* report qbr / ebr: a client's quarterly or annual business review. */
+static int
+command_report_business_review (int                argc,
+                                char             **argv,
+                                TractionReviewKind kind)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *client = NULL;
+  g_autofree char *quarter = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  Database db = { 0 };
+  TractionReviewPeriod period;
+  GDate today;
+  const char *path = NULL;
+  const char *name = kind == TRACTION_REVIEW_QBR ? "qbr" : "ebr";
+  gint64 account_id = 0;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (created when missing)"), N_("FILE") },
+    { "client", 0, 0, G_OPTION_ARG_STRING, &client, N_("Name of the client"), N_("NAME") },
+    { "quarter", 0, 0, G_OPTION_ARG_STRING, &quarter, N_("Quarter of a QBR (default: the current one)"), N_("YYYYQN") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year, N_("Year of an EBR (default: the current one)"), N_("YYYY") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Day the review is taken as of (default: today)"), N_("YYYY-MM-DD") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("PDF file to write (or give it last)"), N_("FILE.pdf") },
+    { NULL }
+  };
+
+  if (!parse_options (kind == TRACTION_REVIEW_QBR ? _("qbr [OUTPUT.pdf]") : _("ebr [OUTPUT.pdf]"),
+                      kind == TRACTION_REVIEW_QBR
+                        ? _("Writes a client’s quarterly business review (seven landscape pages) as PDF.")
+                        : _("Writes a client’s annual business review (five landscape pages) as PDF."),
+                      entries, &argc, &argv, &status) ||
+      !require_database (database, &status) ||
+      !resolve_today (today_text, &today, &status))
+    return status;
+  /* argv: "report", "qbr", then at most the output file. */
+  for (int i = 1; i < argc; i++)
+    {
+      if (i == 1 && g_str_equal (argv[i], name))
+        continue;
+      if (path != NULL || out != NULL)
+        return usage_error (_("report qbr and ebr take one output file"));
+      path = argv[i];
+    }
+  if (out != NULL)
+    path = out;
+  if (path == NULL || path[0] == '\0')
+    return usage_error (_("report qbr and ebr need an output file (OUTPUT.pdf or --out FILE.pdf)"));
+  if (client == NULL || client[0] == '\0')
+    return usage_error (_("report qbr and ebr need --client NAME"));
+  if (kind == TRACTION_REVIEW_QBR ? year != NULL : quarter != NULL)
+    return usage_error (kind == TRACTION_REVIEW_QBR ? _("report qbr takes --quarter, not --year")
+                                                    : _("report ebr takes --year, not --quarter"));
+  if (quarter != NULL || year != NULL)
+    {
+      if (!traction_review_period_parse (quarter != NULL ? quarter : year, &period, &error) ||
+          period.kind != kind)
+        {
+          g_autofree char *message = error != NULL ? g_strdup (error->message)
+            : g_strdup_printf (_("“%s” is not a quarter: write it as 2026Q3"), quarter);
+          return usage_error (message);
+        }
+    }
+  else
+    traction_review_period_containing (kind, &today, &period);
+
+  if (!database_open (&db, database, &error))
+    return database_fail (&db, error);
+  if (!traction_health_report_find_client (db.store, client, &today, &account_id, &error) ||
+      !traction_qbr_report_write (db.store, account_id, &period, &today, traction_paper_from_locale (), path, &error))
+    return database_fail (&db, error);
+  database_close (&db, FALSE);
+  return EXIT_SUCCESS;
+}
+
 static int
 command_report (int    argc,
                 char **argv)
@@ -1370,6 +1449,10 @@ command_report (int    argc,
     if (g_str_equal (argv[i], "client-health"))
       return command_report_client_health (argc, argv);
   for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "qbr") || g_str_equal (argv[i], "ebr"))
+      return command_report_business_review (argc, argv, g_str_equal (argv[i], "qbr")
+                                                           ? TRACTION_REVIEW_QBR : TRACTION_REVIEW_EBR);
+  for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "call-prep") || g_str_equal (argv[i], "qualification"))
       return command_report_sheet (argc, argv, g_str_equal (argv[i], "call-prep")
                                                  ? TRACTION_SHEET_CALL_PREP : TRACTION_SHEET_QUALIFICATION);
@@ -1378,7 +1461,8 @@ command_report (int    argc,
                       _("Writes a report as PDF, on A4 or Letter paper as the locale prefers. "
                         "Reports: pipeline-review (the monthly pipeline review), "
                         "partner-status (a design partner's one-page status; see “report partner-status --help”), "
-                        "call-prep and qualification (a deal's one-page sheets; see “report call-prep --help”)."),
+                        "call-prep and qualification (a deal's one-page sheets; see “report call-prep --help”), "
+                        "cs-dashboard, client-health, qbr and ebr (a client's business reviews; see “report qbr --help”)."),
                       entries, &argc, &argv, &status) ||
       !require_database (database, &status) ||
       !resolve_today (today_text, &today, &status))
@@ -1426,7 +1510,7 @@ static const Command commands[] = {
   { "import-csv", N_("Import companies, contacts and deals from CSV (HubSpot, Pipedrive, Attio)"), command_import_csv },
   { "export-csv", N_("Export deals, clients, health scores or ARR movements as CSV"), command_export_csv },
   { "export-ics", N_("Export follow-ups and renewals as an iCalendar file"), command_export_ics },
-  { "report", N_("Write a report as PDF (pipeline-review, partner-status, call-prep, qualification, cs-dashboard, client-health)"), command_report },
+  { "report", N_("Write a report as PDF (pipeline-review, partner-status, call-prep, qualification, cs-dashboard, client-health, qbr, ebr)"), command_report },
 };
 
 static void

@@ -591,6 +591,13 @@ traction_report_write_pdf (const TractionReportSpec  *spec,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   traction_paper_size (paper, &width, &height);
+  if (spec->landscape)
+    {
+      double portrait_width = width;
+
+      width = height;
+      height = portrait_width;
+    }
   n_pages = MAX (spec->n_pages (data, width, height), 1);
 
   /* Beside the destination, so that the rename stays on one file system. */

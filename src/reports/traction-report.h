@@ -147,6 +147,8 @@ typedef struct {
   /* Draws page->page_nr onto page. */
   void    (*draw_page)  (gpointer      data,
                          TractionPage *page);
+  /* Slide-like pages: the sheet turned to landscape (PDF and print). */
+  gboolean  landscape;
 } TractionReportSpec;
 
 /* Draws every page of the report into a PDF at path: a temporary file

@@ -85,13 +85,15 @@ show_error (GtkWidget  *widget,
 }
 
 static GtkPageSetup *
-default_page_setup (void)
+default_page_setup (const TractionReportSpec *spec)
 {
   TractionPaper paper = traction_paper_from_locale ();
   GtkPageSetup *setup = gtk_page_setup_new ();
   GtkPaperSize *size = gtk_paper_size_new (traction_paper_pwg_name (paper));
 
   gtk_page_setup_set_paper_size (setup, size);
+  gtk_page_setup_set_orientation (setup, spec->landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                         : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_paper_size_free (size);
   return setup;
 }
@@ -185,6 +187,10 @@ write_pdf_done_cb (GObject      *source,
 
     if (TRACTION_IS_WINDOW (root))
       traction_window_add_toast (TRACTION_WINDOW (root), adw_toast_new (title));
+    else if (root != NULL && g_object_get_data (G_OBJECT (root), TRACTION_TOAST_OVERLAY_KEY) != NULL)
+      /* A dialog with its own toast overlay. */
+      adw_toast_overlay_add_toast (g_object_get_data (G_OBJECT (root), TRACTION_TOAST_OVERLAY_KEY),
+                                   adw_toast_new (title));
   }
 }
 
@@ -243,7 +249,7 @@ traction_print_report (GtkWidget                *widget,
 
   job = report_job_new (widget, spec, data, data_free, company);
   title = spec->title (data);
-  setup = default_page_setup ();
+  setup = default_page_setup (spec);
 
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_job_name (operation, title);

@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
+/* A window other than the main one that sets its AdwToastOverlay as this
+ * object data gets the "Saved" toast itself. */
+#define TRACTION_TOAST_OVERLAY_KEY "traction-toast-overlay"
+
 /* The print dialog (with Preview) for the report; errors in a dialog. */
 void  traction_print_report      (GtkWidget                *widget,
                                   const TractionReportSpec *spec,

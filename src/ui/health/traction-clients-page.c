@@ -19,6 +19,8 @@
 #include "traction-heatmap-widget.h"
 #include "traction-movement-log.h"
 #include "traction-print.h"
+#include "traction-qbr-batch.h"
+#include "traction-review-dialog.h"
 #include "traction-scorecard-dialog.h"
 #include "traction-store-deal.h"
 #include "traction-store-deals.h"
@@ -848,6 +850,43 @@ scorecard_button_cb (GtkButton           *button,
 }
 
 static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TractionClientsPage *self = TRACTION_CLIENTS_PAGE (widget);
+  const TractionClientRow *client = find_client (self, self->selected);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  TractionReviewDialog *dialog;
+
+  if (self->store == NULL || client == NULL)
+    return;
+  dialog = traction_review_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                       client->account_id, client->name, TRACTION_REVIEW_QBR, &error);
+  if (dialog == NULL)
+    {
+      widget_error (widget, _("Could Not Open the Business Review"), error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_qbrs_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TractionClientsPage *self = TRACTION_CLIENTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (traction_qbr_batch_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                          self->store)));
+}
+
+static void
 usage_button_cb (GtkButton           *button,
                  TractionClientsPage *self)
 {
@@ -927,6 +966,10 @@ fill_pane (TractionClientsPage *self)
   button = gtk_button_new_with_mnemonic (_("Enter _Usage…"));
   gtk_widget_set_tooltip_text (button, _("API volume, tickets and NPS for a month"));
   g_signal_connect_object (button, "clicked", G_CALLBACK (usage_button_cb), self, 0);
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_mnemonic (_("_Review…"));
+  gtk_widget_set_tooltip_text (button, _("Quarterly or annual business review: goals, feedback, print and PDF (Ctrl+R)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "clients.review");
   gtk_box_append (GTK_BOX (buttons), button);
   button = traction_icon_button_new ("printer-symbolic", _("Print This Client’s Health Summary (Shift+Ctrl+P)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "clients.print");
@@ -1224,13 +1267,19 @@ build_toolbar (TractionClientsPage *self)
 
   {
     g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) usage = g_menu_new ();
+    g_autoptr(GMenu) reviews = g_menu_new ();
 
-    g_menu_append (menu, _("_Usage by Month…"), "clients.usage-grid");
-    g_menu_append (menu, _("_Import Usage…"), "clients.import-usage");
+    g_menu_append (usage, _("_Usage by Month…"), "clients.usage-grid");
+    g_menu_append (usage, _("_Import Usage…"), "clients.import-usage");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (usage));
+    g_menu_append (reviews, _("Business _Review of This Client…"), "clients.review");
+    g_menu_append (reviews, _("Export This Quarter’s _QBRs…"), "clients.export-qbrs");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (reviews));
     button = gtk_menu_button_new ();
-    gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Usage"));
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Usage and Reviews"));
     gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-    gtk_widget_set_tooltip_text (button, _("Enter a month’s usage, tickets and NPS for every client, or import them from a CSV file"));
+    gtk_widget_set_tooltip_text (button, _("Enter or import usage, tickets and NPS; prepare business reviews and export a quarter’s QBRs"));
     gtk_box_append (self->toolbar, button);
   }
   button = traction_icon_button_new ("printer-symbolic", _("Print the Heatmap (Ctrl+P)"));
@@ -1350,6 +1399,9 @@ traction_clients_page_class_init (TractionClientsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clients.import-usage", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "clients.usage-grid", NULL, usage_grid_action);
   gtk_widget_class_install_action (widget_class, "clients.focus-heatmap", NULL, focus_heatmap_action);
+  gtk_widget_class_install_action (widget_class, "clients.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "clients.export-qbrs", NULL, export_qbrs_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "clients.review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "clients.print-heatmap", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "clients.print", NULL);
