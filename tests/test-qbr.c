@@ -202,6 +202,73 @@ test_notes (Fixture       *f,
                    ==, 1);
 }
 
+/* A small PNG made with cairo. */
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static GBytes *
+make_png (int width,
+          int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *bytes = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0.1, 0.3, 0.7);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, bytes), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+static void
+test_logo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = make_png (120, 40);
+  g_autoptr(GBytes) loaded = NULL;
+  g_autoptr(GBytes) not_png = g_bytes_new_static ("GIF89a not a png", 16);
+  g_autoptr(GByteArray) huge = g_byte_array_new ();
+
+  g_assert_null (traction_store_get_logo (f->store));
+  g_assert_true (traction_store_set_logo (f->store, png, &error));
+  g_assert_no_error (error);
+  loaded = traction_store_get_logo (f->store);
+  g_assert_nonnull (loaded);
+  g_assert_true (g_bytes_equal (loaded, png));
+
+  /* Not a PNG, too large, garbage under the setting's key: refused or
+   * ignored, the logo kept stays. */
+  g_assert_false (traction_store_set_logo (f->store, not_png, &error));
+  g_assert_error (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_byte_array_set_size (huge, TRACTION_LOGO_MAX_BYTES + 1);
+  memset (huge->data, 0, huge->len);
+  {
+    g_autoptr(GBytes) big = g_bytes_new (huge->data, huge->len);
+
+    g_assert_false (traction_store_set_logo (f->store, big, &error));
+    g_assert_error (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_false (traction_store_set_setting (f->store, "company_logo_png", "%%%not base64", &error));
+  g_clear_error (&error);
+  g_clear_pointer (&loaded, g_bytes_unref);
+  loaded = traction_store_get_logo (f->store);
+  g_assert_true (g_bytes_equal (loaded, png));
+
+  g_assert_true (traction_store_set_logo (f->store, NULL, &error));
+  g_assert_null (traction_store_get_logo (f->store));
+}
+
 /* The review's data and pages */
 
 static void
@@ -245,12 +312,18 @@ test_sample_qbr (Fixture       *f,
 
   g_assert_true (traction_store_load_sample (f->store, &f->today, &error));
   g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) logo = make_png (300, 100);
+
+    g_assert_true (traction_store_set_logo (f->store, logo, &error));
+  }
   id = client_id (f, "Brightwell Money");
   g_assert_true (traction_review_period_parse ("2026Q3", &q3, NULL));
 
   review = traction_store_load_business_review (f->store, id, &q3, &f->today, &error);
   g_assert_no_error (error);
   g_assert_true (review->has_data);
+  g_assert_nonnull (review->logo);
   g_assert_true (review->has_scorecard);
   g_assert_cmpint (g_date_get_month (&review->as_of), ==, 9);
   g_assert_cmpint (g_date_get_day (&review->as_of), ==, 30);
@@ -374,6 +447,7 @@ main (int   argc,
 
   g_test_add_func ("/qbr/periods", test_periods);
   g_test_add ("/qbr/notes", Fixture, NULL, fixture_setup, test_notes, fixture_teardown);
+  g_test_add ("/qbr/logo", Fixture, NULL, fixture_setup, test_logo, fixture_teardown);
   g_test_add ("/qbr/sample", Fixture, NULL, fixture_setup, test_sample_qbr, fixture_teardown);
   g_test_add ("/qbr/no-data", Fixture, NULL, fixture_setup, test_no_data, fixture_teardown);
 

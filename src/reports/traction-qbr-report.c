@@ -170,6 +170,14 @@ block_notes (TractionPage *page,
   page->y += 6;
 }
 
+/* The company's logo at the right end of the title line. */
+static void
+title_logo (TractionPage *page,
+            const Review *review)
+{
+  traction_page_logo (page, review->logo, page->right, page->y, 160, 26);
+}
+
 /* The slide's title and, under it, the client and period. */
 static void
 slide_title (TractionPage *page,
@@ -182,6 +190,7 @@ slide_title (TractionPage *page,
 
   /* Translators: a slide's title with its number, "2 · Business Outcomes" */
   numbered = g_strdup_printf (_("%d · %s"), page->page_nr, title);
+  title_logo (page, review);
   traction_page_heading (page, numbered, TRACTION_HEADING_TITLE);
   /* Translators: under a slide's title: client · period */
   subtitle = g_strdup_printf (_("%s · %s"), review->client->name, period);
@@ -407,6 +416,7 @@ qbr_summary (TractionPage *page,
   double top, height;
   Column saved;
 
+  title_logo (page, review);
   traction_page_heading (page, _("Quarterly Business Review"), TRACTION_HEADING_TITLE);
   /* Translators: client · period (first day – last day) */
   subtitle = g_strdup_printf (_("%s · %s (%s – %s)"), review->client->name, period, first, as_of);
@@ -754,6 +764,7 @@ ebr_summary (TractionPage *page,
   double top;
   Column saved;
 
+  title_logo (page, review);
   traction_page_heading (page, _("Annual Business Review"), TRACTION_HEADING_TITLE);
   subtitle = g_strdup_printf (_("%s · %s"), review->client->name, period);
   traction_page_paragraph (page, subtitle, TRUE);
@@ -868,7 +879,7 @@ ebr_renewal (TractionPage *page,
   figures[3] = (TractionKeyFigure) { _("Forecast ARR"), forecast != NULL ? forecast : "—", lead };
   traction_page_key_figures (page, figures, G_N_ELEMENTS (figures), 4);
   page->y += 10;
-  block_text (page, _("The probability follows the health band (DOMAIN rules in Preferences): "
+  block_text (page, _("The probability follows the health band (the rules in Preferences): "
                       "a healthier client is likelier to renew."), TEXT_SIZE - 1, TRUE, 30);
   page->y += 6;
   block_notes (page, _("Open discussion and next steps"), review->notes->discussion,

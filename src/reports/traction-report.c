@@ -151,6 +151,66 @@ hairline (TractionPage       *page,
   cairo_restore (page->cr);
 }
 
+/* Logo */
+
+typedef struct {
+  const guchar *data;
+  gsize         length;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (reader->length - reader->offset < length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+double
+traction_page_logo (TractionPage *page,
+                    GBytes       *png,
+                    double        right,
+                    double        top,
+                    double        max_width,
+                    double        max_height)
+{
+  PngReader reader = { 0 };
+  cairo_surface_t *surface;
+  double width, height, scale;
+
+  g_return_val_if_fail (page != NULL, 0);
+
+  if (png == NULL || max_width <= 0 || max_height <= 0)
+    return 0;
+  reader.data = g_bytes_get_data (png, &reader.length);
+  surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
+      cairo_image_surface_get_width (surface) <= 0 || cairo_image_surface_get_height (surface) <= 0)
+    {
+      cairo_surface_destroy (surface);
+      return 0;
+    }
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  scale = MIN (max_width / width, max_height / height);
+  cairo_save (page->cr);
+  cairo_translate (page->cr, right - width * scale, top);
+  cairo_scale (page->cr, scale, scale);
+  cairo_set_source_surface (page->cr, surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (page->cr), CAIRO_FILTER_GOOD);
+  cairo_paint (page->cr);
+  cairo_restore (page->cr);
+  cairo_surface_destroy (surface);
+  return width * scale;
+}
+
 /* Paper */
 
 TractionPaper

@@ -131,6 +131,16 @@ gsize     traction_page_table         (TractionPage              *page,
                                        const char * const        *cells,
                                        gsize                      n_rows);
 
+/* Draws a PNG (the company logo) scaled to fit max_width × max_height,
+ * its top right corner at (right, top); returns the width drawn (0 when
+ * png is NULL or cannot be read). */
+double    traction_page_logo          (TractionPage   *page,
+                                       GBytes         *png,
+                                       double          right,
+                                       double          top,
+                                       double          max_width,
+                                       double          max_height);
+
 /* Company name left, "Page N of M" right, under a rule; and the running
  * title at the top of every page after the first. Called by the drivers
  * (PDF, print) after draw_page: reports do not call it. */

@@ -320,6 +320,7 @@ traction_business_review_free (TractionBusinessReview *review)
   g_clear_pointer (&review->client, traction_client_row_free);
   g_free (review->owner);
   g_free (review->currency);
+  g_clear_pointer (&review->logo, g_bytes_unref);
   g_clear_pointer (&review->products_used, g_ptr_array_unref);
   g_clear_pointer (&review->products_unused, g_ptr_array_unref);
   g_clear_pointer (&review->open_deals, g_ptr_array_unref);
@@ -717,6 +718,7 @@ traction_store_load_business_review (TractionStore              *self,
   g_date_clear (&review->scorecard_month, 1);
   traction_store_get_rules (self, &review->rules);
   review->currency = traction_store_get_currency (self);
+  review->logo = traction_store_get_logo (self);
 
   review->client = traction_store_get_client (self, account_id, &review->as_of, error);
   if (review->client == NULL)

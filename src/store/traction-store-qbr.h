@@ -80,6 +80,7 @@ typedef struct {
   TractionClientRow    *client;         /* as of as_of */
   char                 *owner;          /* the account's founder, "" none */
   char                 *currency;
+  GBytes               *logo;           /* the company's PNG, or NULL */
   TractionRules         rules;
 
   /* The twelve months ending with the period's last month. */

@@ -420,6 +420,23 @@ check_plain_setting (const char  *key,
           return FALSE;
         }
     }
+  else if (g_str_equal (key, "company_logo_png"))
+    {
+      static const guchar signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+      g_autofree guchar *png = NULL;
+      gsize length = 0;
+
+      if (strlen (value) > (TRACTION_LOGO_MAX_BYTES / 3 + 1) * 4 + 4 ||
+          (png = g_base64_decode (value, &length)) == NULL || length < sizeof signature ||
+          memcmp (png, signature, sizeof signature) != 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The logo must be a PNG image of at most %d KB."), TRACTION_LOGO_MAX_BYTES / 1024);
+
+          g_set_error_literal (error, TRACTION_STORE_ERROR, TRACTION_STORE_ERROR_INVALID, message);
+          return FALSE;
+        }
+    }
   else if (g_str_equal (key, "currency"))
     {
       if (strlen (value) != 3 ||
@@ -751,6 +768,48 @@ traction_store_get_currency (TractionStore *self)
     return g_strdup ("USD");
 
   return g_steal_pointer (&currency);
+}
+
+GBytes *
+traction_store_get_logo (TractionStore *self)
+{
+  g_autofree char *text = NULL;
+  guchar *png;
+  gsize length = 0;
+
+  g_return_val_if_fail (TRACTION_IS_STORE (self), NULL);
+
+  text = traction_store_get_setting (self, "company_logo_png");
+  if (text == NULL || !check_plain_setting ("company_logo_png", text, NULL))
+    return NULL;
+  png = g_base64_decode (text, &length);
+  return g_bytes_new_take (png, length);
+}
+
+gboolean
+traction_store_set_logo (TractionStore  *self,
+                         GBytes         *png,
+                         GError        **error)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  gconstpointer data;
+
+  g_return_val_if_fail (TRACTION_IS_STORE (self), FALSE);
+
+  if (png != NULL)
+    {
+      data = g_bytes_get_data (png, &length);
+      if (length > TRACTION_LOGO_MAX_BYTES)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The logo must be a PNG image of at most %d KB."), TRACTION_LOGO_MAX_BYTES / 1024);
+
+          return traction_store_invalid (error, message);
+        }
+      text = g_base64_encode (data, length);
+    }
+  return traction_store_set_setting (self, "company_logo_png", text, error);
 }
 
 gboolean

@@ -72,6 +72,16 @@ gboolean       traction_store_set_setting     (TractionStore  *self,
 char          *traction_store_get_company_name (TractionStore *self);
 char          *traction_store_get_currency     (TractionStore *self);
 
+/* The company logo, a PNG of at most TRACTION_LOGO_MAX_BYTES kept in
+ * the database (as base64 under the setting "company_logo_png"): NULL
+ * when none is set. */
+#define TRACTION_LOGO_MAX_BYTES (512 * 1024)
+GBytes        *traction_store_get_logo        (TractionStore  *self);
+/* png NULL removes it; INVALID when it is not a PNG or too large. */
+gboolean       traction_store_set_logo        (TractionStore  *self,
+                                               GBytes         *png,
+                                               GError        **error);
+
 /* TRUE when the database holds no accounts, deals, providers, founders or
  * products (only the defaults a new file is seeded with). */
 gboolean       traction_store_is_empty        (TractionStore  *self);

@@ -42,6 +42,9 @@ struct _TractionPreferencesWindow
 
   /* template: Company */
   AdwEntryRow          *company_name_row;
+  GtkPicture           *logo_picture;
+  GtkWidget            *logo_remove_button;
+  GtkFileChooserNative *logo_chooser;
   AdwComboRow          *currency_row;
   AdwComboRow          *fiscal_year_row;
   AdwEntryRow          *quarterly_target_row;
@@ -273,6 +276,100 @@ load_company_name (TractionPreferencesWindow *self)
   g_autofree char *name = traction_store_get_company_name (self->store);
 
   set_entry_row_text (self->company_name_row, name);
+}
+
+static void
+load_logo (TractionPreferencesWindow *self)
+{
+  g_autoptr(GBytes) png = traction_store_get_logo (self->store);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (png != NULL)
+    texture = gdk_texture_new_from_bytes (png, NULL);
+  gtk_picture_set_paintable (self->logo_picture, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), texture != NULL);
+  gtk_widget_set_sensitive (self->logo_remove_button, png != NULL);
+}
+
+/* The image at file, made at most 600 × 300 pixels, as PNG bytes. */
+static GBytes *
+logo_png_from_file (GFile   *file,
+                    GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autofree char *buffer = NULL;
+  gsize length = 0;
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Choose an image on this computer."));
+      return NULL;
+    }
+  pixbuf = gdk_pixbuf_new_from_file_at_scale (path, 600, 300, TRUE, error);
+  if (pixbuf == NULL || !gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &length, "png", error, NULL))
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
+}
+
+static void
+logo_chooser_response_cb (GtkNativeDialog           *dialog,
+                          int                        response,
+                          TractionPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->logo_chooser);
+  if (file == NULL)
+    return;
+
+  png = logo_png_from_file (file, &error);
+  if (png == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not read the image: %s"), error->message);
+
+      show_toast (self, message);
+      return;
+    }
+  if (!traction_store_set_logo (self->store, png, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  load_logo (self);
+}
+
+static void
+logo_choose_cb (TractionPreferencesWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->logo_chooser != NULL)
+    return;
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_pixbuf_formats (filter);
+  self->logo_chooser = gtk_file_chooser_native_new (_("Choose the Company Logo"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->logo_chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->logo_chooser), filter);
+  g_signal_connect_object (self->logo_chooser, "response", G_CALLBACK (logo_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->logo_chooser));
+}
+
+static void
+logo_remove_cb (TractionPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!traction_store_set_logo (self->store, NULL, &error))
+    show_toast (self, error->message);
+  load_logo (self);
 }
 
 static guint
@@ -695,6 +792,7 @@ static void
 load_all (TractionPreferencesWindow *self)
 {
   load_company_name (self);
+  load_logo (self);
   load_currency (self);
   load_fiscal_year (self);
   load_target (self);
@@ -1090,6 +1188,11 @@ traction_preferences_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_object (&self->currency_model);
+  if (self->logo_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->logo_chooser));
+      g_clear_object (&self->logo_chooser);
+    }
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (traction_preferences_window_parent_class)->dispose (object);
@@ -1166,6 +1269,8 @@ traction_preferences_window_class_init (TractionPreferencesWindowClass *klass)
                                                "/io/github/tractionapp/Traction/preferences/traction-preferences-window.ui");
 
   gtk_widget_class_bind_template_child (widget_class, TractionPreferencesWindow, company_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TractionPreferencesWindow, logo_picture);
+  gtk_widget_class_bind_template_child (widget_class, TractionPreferencesWindow, logo_remove_button);
   gtk_widget_class_bind_template_child (widget_class, TractionPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, TractionPreferencesWindow, fiscal_year_row);
   gtk_widget_class_bind_template_child (widget_class, TractionPreferencesWindow, quarterly_target_row);
@@ -1190,6 +1295,8 @@ traction_preferences_window_class_init (TractionPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TractionPreferencesWindow, weights_save_button);
 
   gtk_widget_class_bind_template_callback (widget_class, company_name_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, logo_choose_cb);
+  gtk_widget_class_bind_template_callback (widget_class, logo_remove_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, fiscal_year_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, quarterly_target_changed_cb);
