@@ -13,6 +13,7 @@
 
 #include "traction-application.h"
 #include "traction-window.h"
+#include "traction-loader.h"
 #include "traction-today-page.h"
 #include "test-util.h"
 
@@ -32,8 +33,10 @@ tmp_path (const char *name)
 static void
 wait_for_idle (void)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  /* Views read their data on worker threads: wait for those too. */
+  while (g_main_context_iteration (NULL, FALSE) || traction_loader_n_running () > 0)
+    if (traction_loader_n_running () > 0)
+      g_main_context_iteration (NULL, TRUE);
 }
 
 static gboolean
@@ -87,6 +90,17 @@ static void
 assert_shows (GtkWidget  *root,
               const char *needle)
 {
+  gboolean timed_out = FALSE;
+  guint id;
+
+  if (find_label (root, needle, TRUE) != NULL)
+    return;
+  /* A page may still be on its way (a load, a transition): a few frames. */
+  id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
+  while (find_label (root, needle, TRUE) == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
   if (find_label (root, needle, TRUE) == NULL)
     g_error ("No label showing “%s”", needle);
 }
@@ -259,9 +273,17 @@ test_today_sample (void)
       g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), company));
   }
 
-  /* A backup was made on opening. */
+  /* A backup was made on opening (once Today showed its data). */
   {
     g_autoptr(GPtrArray) backups = traction_store_list_backups (path);
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (backups->len == 0 && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        g_clear_pointer (&backups, g_ptr_array_unref);
+        backups = traction_store_list_backups (path);
+      }
     g_assert_cmpuint (backups->len, ==, 1);
   }
 

@@ -25,6 +25,7 @@
 #include "traction-new-deal-dialog.h"
 #include "traction-qualify-wizard.h"
 #include "traction-review-view.h"
+#include "traction-loader.h"
 #include "traction-store-watch.h"
 #include "traction-store-deals.h"
 
@@ -96,12 +97,10 @@ struct _TractionPipelinePage
   GDate               today;
   GDate               q_start;
   GDate               q_end;
-  TractionStore      *reader;       /* read-only connection for loading off the main thread */
-  GCancellable       *loading;      /* the load in flight, NULL when none */
+  TractionLoader     *loader;       /* reads the board off the main thread */
   guint               filter_idle_id;      /* columns still to re-filter, one an idle */
   guint               pending_hidden;      /* stages whose items left the filter */
   guint               pending_shown;       /* stages whose items joined it */
-  gboolean            load_again;   /* the store changed during that load */
   gint64              focus_after_reload;
 };
 
@@ -1241,7 +1240,7 @@ board_load_free (BoardLoad *load)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoardLoad, board_load_free)
 
-static BoardLoad *
+static gpointer
 load_board (TractionStore  *store,
             GError        **error)
 {
@@ -1297,115 +1296,38 @@ clear_board (TractionPipelinePage *self)
   update_column_headers (self);
 }
 
+static void
+apply_board (GtkWidget    *view,
+             gpointer      result,
+             const GError *error)
+{
+  TractionPipelinePage *self = TRACTION_PIPELINE_PAGE (view);
+
+  if (result == NULL)
+    show_error (self, error);
+  else
+    apply_load (self, result);
+}
+
 /* Loads and applies at once, on the main thread. */
 static void
 refresh (TractionPipelinePage *self)
 {
-  g_autoptr(BoardLoad) load = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->loading != NULL)
-    {
-      /* What is on its way is older than what this reads. */
-      g_cancellable_cancel (self->loading);
-      g_clear_object (&self->loading);
-    }
-  self->load_again = FALSE;
-
   if (self->store == NULL)
     {
       clear_board (self);
       return;
     }
-
-  load = load_board (self->store, &error);
-  if (load == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  apply_load (self, load);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  TractionStore *reader = task_data;
-  GError *error = NULL;
-  BoardLoad *load = load_board (reader, &error);
-
-  if (load == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, load, (GDestroyNotify) board_load_free);
-}
-
-static void
-load_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  TractionPipelinePage *self = TRACTION_PIPELINE_PAGE (object);
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  g_autoptr(BoardLoad) load = NULL;
-  g_autoptr(GError) error = NULL;
-
-  load = g_task_propagate_pointer (G_TASK (result), &error);
-  /* Superseded (a newer load, another store, or the page went away). */
-  if (g_cancellable_is_cancelled (cancellable) || self->loading != cancellable)
-    return;
-  g_clear_object (&self->loading);
-
-  if (load == NULL)
-    show_error (self, error);
-  else
-    apply_load (self, load);
-
-  if (self->load_again)
-    {
-      self->load_again = FALSE;
-      load_in_background (self);
-    }
+  traction_loader_run_now (self->loader);
 }
 
 /* Reads the board on a worker thread with a read-only connection, so a
  * write's reload never blocks the window; applying the result (only what
- * changed) is the main thread's part. A change during a load gives one
- * more load when it ends. */
+ * changed) is the main thread's part. */
 static void
 load_in_background (TractionPipelinePage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-  if (self->loading != NULL)
-    {
-      self->load_again = TRUE;
-      return;
-    }
-  if (self->reader == NULL)
-    {
-      self->reader = traction_store_open_reader (self->store, &error);
-      if (self->reader == NULL)
-        {
-          /* Without a second connection, load on this one. */
-          g_debug ("Loading the board on the main thread: %s", error->message);
-          refresh (self);
-          return;
-        }
-    }
-
-  self->loading = g_cancellable_new ();
-  task = g_task_new (self, self->loading, load_done_cb, NULL);
-  g_task_set_source_tag (task, load_in_background);
-  /* One load at a time uses the reader (self->loading guards it). */
-  g_task_set_task_data (task, g_object_ref (self->reader), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
+  traction_loader_start (self->loader);
 }
 
 static void
@@ -1720,10 +1642,7 @@ traction_pipeline_page_dispose (GObject *object)
   TractionPipelinePage *self = TRACTION_PIPELINE_PAGE (object);
   GtkWidget *child;
 
-  if (self->loading != NULL)
-    g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
-  g_clear_object (&self->reader);
+  g_clear_pointer (&self->loader, traction_loader_free);
   g_clear_handle_id (&self->filter_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRACTION_TYPE_PIPELINE_PAGE);
@@ -1864,6 +1783,8 @@ traction_pipeline_page_init (TractionPipelinePage *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->loader = traction_loader_new (GTK_WIDGET (self), load_board, apply_board,
+                                      (GDestroyNotify) board_load_free);
 
   self->deals = g_list_store_new (TRACTION_TYPE_DEAL_ITEM);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -1953,7 +1874,7 @@ traction_pipeline_page_set_store (TractionPipelinePage *self,
     return;
 
   g_set_object (&self->store, store);
-  g_clear_object (&self->reader);
+  traction_loader_set_store (self->loader, store);
   traction_store_watch (GTK_WIDGET (self), store, reload_cb);
   g_array_set_size (self->undo_stack, 0);
 
@@ -1990,7 +1911,7 @@ gboolean
 traction_pipeline_page_is_loading (TractionPipelinePage *self)
 {
   g_return_val_if_fail (TRACTION_IS_PIPELINE_PAGE (self), FALSE);
-  return self->loading != NULL;
+  return traction_loader_is_loading (self->loader);
 }
 
 GListModel *

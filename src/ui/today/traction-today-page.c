@@ -14,6 +14,7 @@
 #include "traction-store-partners.h"
 #include "traction-store-demo.h"
 #include "traction-clients-page.h"
+#include "traction-loader.h"
 
 typedef enum {
   CARD_OPEN,
@@ -62,6 +63,7 @@ struct _TractionTodayPage
   CardWidgets           cards[N_CARDS];
 
   TractionStore        *store;
+  TractionLoader       *loader;
   guint                 refresh_id;
   gboolean              stale;      /* changed while hidden: reload when shown */
 };
@@ -925,77 +927,109 @@ show_error (TractionTodayPage *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* What Today shows, read on a worker thread (traction-loader.h). */
+typedef struct {
+  gboolean         empty;     /* nothing but the defaults: the welcome page */
+  GDate            date;
+  TractionToday   *today;
+  TractionMetrics  metrics;
+  TractionRules    rules;
+  char            *currency;
+} TodayLoad;
+
 static void
-refresh (TractionTodayPage *self)
+today_load_free (gpointer data)
 {
-  g_autoptr(TractionToday) today = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *currency = NULL;
+  TodayLoad *load = data;
+
+  g_clear_pointer (&load->today, traction_today_free);
+  g_free (load->currency);
+  g_free (load);
+}
+
+static gpointer
+load_today (TractionStore  *store,
+            GError        **error)
+{
+  TodayLoad *load = g_new0 (TodayLoad, 1);
+
+  load->empty = traction_store_is_empty (store);
+  if (load->empty)
+    return load;
+  traction_date_today (&load->date);
+  load->today = traction_store_load_today (store, &load->date, error);
+  if (load->today == NULL ||
+      !traction_store_compute_metrics (store, NULL, NULL, &load->date, &load->metrics, error))
+    {
+      today_load_free (load);
+      return NULL;
+    }
+  traction_store_get_rules (store, &load->rules);
+  load->currency = traction_store_get_currency (store);
+  return load;
+}
+
+static void
+apply_today (GtkWidget    *view,
+             gpointer      result,
+             const GError *error)
+{
+  TractionTodayPage *self = TRACTION_TODAY_PAGE (view);
+  TodayLoad *load = result;
   g_autofree char *heading = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *quarter = NULL;
   g_autoptr(GDateTime) now = NULL;
-  TractionMetrics metrics;
-  TractionRules rules;
-  GDate date;
   GDate last_day;
 
-  if (self->store == NULL)
-    return;
-
-  if (traction_store_is_empty (self->store))
+  if (load == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (load->empty)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  traction_date_today (&date);
-
-  today = traction_store_load_today (self->store, &date, &error);
-  if (today == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  memset (&metrics, 0, sizeof metrics);
-  if (!traction_store_compute_metrics (self->store, NULL, NULL, &date, &metrics, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  traction_store_get_rules (self->store, &rules);
-  currency = traction_store_get_currency (self->store);
-
-  now = date_time_from_date (&date);
+  now = date_time_from_date (&load->date);
   /* Translators: the heading of Today, see g_date_time_format(); e.g. "Sunday, November 22, 2026". */
   heading = g_date_time_format (now, _("%A, %B %-d, %Y"));
   gtk_label_set_text (self->date_label, heading);
 
-  last_day = metrics.to;
+  last_day = load->metrics.to;
   g_date_subtract_days (&last_day, 1);
-  from = format_date_long (&metrics.from);
+  from = format_date_long (&load->metrics.from);
   to = format_date_long (&last_day);
   /* Translators: the fiscal quarter, "This quarter: October 1, 2026 to December 31, 2026" */
   quarter = g_strdup_printf (_("This quarter: %s to %s"), from, to);
   gtk_label_set_text (self->quarter_label, quarter);
 
-  fill_cards (self, &metrics, &rules, currency);
+  fill_cards (self, &load->metrics, &load->rules, load->currency);
   fill_rhythm_row (self->prospects_row, self->prospects_icon, self->prospects_bar,
-                   today->week_prospects, rules.rhythm_max_prospects);
+                   load->today->week_prospects, load->rules.rhythm_max_prospects);
   fill_rhythm_row (self->meetings_row, self->meetings_icon, self->meetings_bar,
-                   today->week_meetings, rules.rhythm_max_meetings);
-  fill_stalled (self, today, &rules, currency);
-  fill_follow_ups (self, today);
-  fill_alerts (self, today, &date);
-  fill_renewals (self, today, &rules, &date, currency);
-  fill_reviews_due (self, today, &rules);
-  fill_late_milestones (self, today);
-  fill_stale_assets (self, today, &rules);
+                   load->today->week_meetings, load->rules.rhythm_max_meetings);
+  fill_stalled (self, load->today, &load->rules, load->currency);
+  fill_follow_ups (self, load->today);
+  fill_alerts (self, load->today, &load->date);
+  fill_renewals (self, load->today, &load->rules, &load->date, load->currency);
+  fill_reviews_due (self, load->today, &load->rules);
+  fill_late_milestones (self, load->today);
+  fill_stale_assets (self, load->today, &load->rules);
 
   gtk_stack_set_visible_child_name (self->stack, "content");
+}
+
+/* Reads on a worker thread; the page shows the result when it comes. */
+static void
+refresh (TractionTodayPage *self)
+{
+  if (self->store == NULL)
+    return;
+  traction_loader_start (self->loader);
 }
 
 /* Signal callbacks */
@@ -1044,6 +1078,7 @@ traction_today_page_dispose (GObject *object)
   TractionTodayPage *self = TRACTION_TODAY_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->loader, traction_loader_free);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -1138,6 +1173,7 @@ traction_today_page_init (TractionTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  self->loader = traction_loader_new (GTK_WIDGET (self), load_today, apply_today, today_load_free);
 
   create_card (self, CARD_OPEN, _("Open pipeline"));
   create_card (self, CARD_WEIGHTED, _("Weighted pipeline"));
@@ -1176,6 +1212,7 @@ traction_today_page_set_store (TractionTodayPage *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  traction_loader_set_store (self->loader, store);
   if (store != NULL)
     g_signal_connect_object (store, "changed",
                              G_CALLBACK (store_changed_cb), self,
