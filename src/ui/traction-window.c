@@ -316,9 +316,17 @@ show_view_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   TractionWindow *self = TRACTION_WINDOW (widget);
+  GtkWidget *view, *focus;
 
-  if (traction_window_set_view (self, g_variant_get_string (parameter, NULL)))
-    adw_leaflet_set_visible_child (self->leaflet, self->content);
+  if (!traction_window_set_view (self, g_variant_get_string (parameter, NULL)))
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  /* Alt+N and the Open buttons take the keyboard into the view, so its
+   * own shortcuts (Ctrl+P, Ctrl+R…) work at once. */
+  view = gtk_stack_get_visible_child (self->view_stack);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (view != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, view)))
+    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
 }
 
 static void
