@@ -309,6 +309,47 @@ test_money_parse_input (void)
       g_assert_false (traction_money_parse_input (bad[i], &cents, &error));
       g_assert_error (error, TRACTION_CORE_ERROR, TRACTION_CORE_ERROR_INVALID);
     }
+
+  /* Where the decimal point is a comma (de_DE): the full stop groups. */
+  {
+    static const struct { const char *text; gint64 cents; } comma_good[] = {
+      { "48.000", 4800000 },
+      { "48.000,50", 4800050 },
+      { "48000,5", 4800050 },
+      { "1.234.567,89 €", 123456789 },
+      { "48\u00a0000\u00a0€", 4800000 },
+      { "€ 12,99", 1299 },
+      { "12 €", 1200 },
+    };
+    static const char * const comma_bad[] = { "48.00.0,", "4.8", "48,000.50", ",5", "48,", "€" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (comma_good); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        gint64 cents = -1;
+
+        if (!traction_money_parse_input_for (comma_good[i].text, ",", &cents, &error))
+          g_error ("“%s”: %s", comma_good[i].text, error->message);
+        g_assert_cmpint (cents, ==, comma_good[i].cents);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (comma_bad); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        gint64 cents = -1;
+
+        if (traction_money_parse_input_for (comma_bad[i], ",", &cents, &error))
+          g_error ("“%s” was taken as %" G_GINT64_FORMAT, comma_bad[i], cents);
+        g_assert_error (error, TRACTION_CORE_ERROR, TRACTION_CORE_ERROR_INVALID);
+      }
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    gint64 cents = -1;
+
+    /* And a trailing symbol in the C locale too. */
+    g_assert_true (traction_money_parse_input ("1,250.50 $", &cents, &error));
+    g_assert_cmpint (cents, ==, 125050);
+  }
 }
 
 static void
@@ -402,6 +443,24 @@ test_money_format (void)
   assert_money (-4800000, "EUR", TRUE, MINUS "€48K");
   assert_money (0, "USD", TRUE, "$0");
   assert_money (250000000000, "USD", TRUE, "$2.5B");
+  g_assert_cmpint (traction_money_symbol_place (), ==, TRACTION_SYMBOL_BEFORE);
+
+  /* Where a locale such as de_DE writes the symbol: after, unbreakable. */
+  {
+    static const struct { gint64 cents; const char *currency; gboolean compact; const char *expected; } after[] = {
+      { 125050, "EUR", FALSE, "1250.50\xc2\xa0€" },
+      { -125000, "EUR", FALSE, MINUS "1250.00\xc2\xa0€" },
+      { 4800000, "EUR", TRUE, "48K\xc2\xa0€" },
+      { 125050, "CHF", FALSE, "1250.50\xc2\xa0" "CHF" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (after); i++)
+      {
+        g_autofree char *text = traction_money_format_placed (after[i].cents, after[i].currency, after[i].compact,
+                                                              TRACTION_SYMBOL_AFTER);
+        g_assert_cmpstr (text, ==, after[i].expected);
+      }
+  }
 
   if (setlocale (LC_ALL, "en_US.UTF-8") == NULL)
     {

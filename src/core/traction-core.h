@@ -72,11 +72,33 @@ gboolean  traction_money_parse        (const char  *text,
 gboolean  traction_money_parse_input  (const char  *text,
                                        gint64      *cents,
                                        GError     **error);
-/* Exact: "$1,250.50" style using the locale's grouping and the currency's
- * symbol (USD $, EUR €, GBP £, else the code). compact: "$48K", "$1.2M". */
+/* The same for a locale whose decimal point is decimal_point: with ","
+ * (de_DE, fr_FR…) "48.000,50" is 48000.50 and "48,5" is 48.50. */
+gboolean  traction_money_parse_input_for (const char  *text,
+                                          const char  *decimal_point,
+                                          gint64      *cents,
+                                          GError     **error);
+/* Exact: "$1,250.50" style using the locale's grouping, decimal point
+ * and symbol place, and the currency's symbol (USD $, EUR €, GBP £, else
+ * the code). compact: "$48K", "$1.2M". */
 char     *traction_money_format       (gint64       cents,
                                        const char  *currency,
                                        gboolean     compact);
+
+/* Where the locale (LC_MONETARY) writes a currency symbol: before the
+ * amount ("$48,000.00", en_US) or after it ("48.000,00 €", de_DE). */
+typedef enum {
+  TRACTION_SYMBOL_BEFORE,
+  TRACTION_SYMBOL_AFTER,
+} TractionSymbolPlace;
+
+TractionSymbolPlace traction_money_symbol_place (void);
+/* traction_money_format with the symbol where place says (after: with
+ * a no-break space). traction_money_format uses the locale's place. */
+char     *traction_money_format_placed (gint64              cents,
+                                        const char         *currency,
+                                        gboolean            compact,
+                                        TractionSymbolPlace place);
 /* Currency units as a plain decimal for JSON/CSV ("1250.5" style, no
  * grouping): returns a double = cents / 100. */
 double    traction_money_to_units     (gint64       cents);

@@ -371,10 +371,12 @@ append_compact (GString *out,
 }
 
 gboolean
-traction_money_parse_input (const char  *text,
-                            gint64      *cents,
-                            GError     **error)
+traction_money_parse_input_for (const char  *text,
+                                const char  *decimal_point,
+                                gint64      *cents,
+                                GError     **error)
 {
+  gboolean comma = g_strcmp0 (decimal_point, ",") == 0;
   static const char * const symbols[] = { "$", "€", "£", "¥" };
   g_autofree char *trimmed = NULL;
   g_autoptr(GString) plain = NULL;
@@ -384,6 +386,16 @@ traction_money_parse_input (const char  *text,
   g_return_val_if_fail (cents != NULL, FALSE);
 
   trimmed = g_strstrip (g_strdup (text));
+  /* The symbol after the amount, as de_DE writes it ("48.000 €"). */
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (g_str_has_suffix (trimmed, symbols[i]) && strlen (trimmed) > strlen (symbols[i]))
+      {
+        trimmed[strlen (trimmed) - strlen (symbols[i])] = '\0';
+        g_strchomp (trimmed);
+        if (g_str_has_suffix (trimmed, "\xc2\xa0"))
+          trimmed[strlen (trimmed) - 2] = '\0';
+        break;
+      }
   p = trimmed;
 
   for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
@@ -408,23 +420,33 @@ traction_money_parse_input (const char  *text,
         break;
       next = g_utf8_next_char (p);
 
-      /* A separator counts only between two digits. */
-      if ((c == ',' || c == ' ' || c == 0x00A0 || c == 0x202F) &&
+      /* A separator counts only between two digits; where the decimal
+       * point is a comma, the full stop groups ("48.000,50"). */
+      if (((comma ? c == '.' : c == ',') || c == ' ' || c == 0x00A0 || c == 0x202F) &&
           plain->len > 0 && g_ascii_isdigit (plain->str[plain->len - 1]) &&
-          g_ascii_isdigit (*next))
+          g_ascii_isdigit (*next) &&
+          /* "4.8" is a slip for 4,8, not 48: a grouping stop takes 3 digits. */
+          (!comma || c != '.' ||
+           (g_ascii_isdigit (next[1]) && g_ascii_isdigit (next[2]) && !g_ascii_isdigit (next[3]))))
         {
           p = next;
           continue;
         }
 
-      g_string_append_len (plain, p, next - p);
+      if (comma && c == ',')
+        g_string_append_c (plain, '.');
+      else if (comma && c == '.')
+        break;   /* a full stop that does not group: not an amount here */
+      else
+        g_string_append_len (plain, p, next - p);
       p = next;
     }
 
   if (*p != '\0' || !traction_money_parse (plain->str, cents, NULL))
     {
       g_set_error (error, TRACTION_CORE_ERROR, TRACTION_CORE_ERROR_INVALID,
-                   _("“%s” is not an amount. Type a number such as 48000, 48,000 or 48000.50."),
+                   comma ? _("“%s” is not an amount. Type a number such as 48000, 48.000 or 48000,50.")
+                         : _("“%s” is not an amount. Type a number such as 48000, 48,000 or 48000.50."),
                    trimmed);
       return FALSE;
     }
@@ -432,13 +454,34 @@ traction_money_parse_input (const char  *text,
   return TRUE;
 }
 
+gboolean
+traction_money_parse_input (const char  *text,
+                            gint64      *cents,
+                            GError     **error)
+{
+  return traction_money_parse_input_for (text, locale_decimal_point (), cents, error);
+}
+
+TractionSymbolPlace
+traction_money_symbol_place (void)
+{
+  const struct lconv *lc = localeconv ();
+
+  /* CHAR_MAX: the locale does not say (C, POSIX). */
+  if (lc != NULL && lc->p_cs_precedes == 0)
+    return TRACTION_SYMBOL_AFTER;
+  return TRACTION_SYMBOL_BEFORE;
+}
+
 char *
-traction_money_format (gint64      cents,
-                       const char *currency,
-                       gboolean    compact)
+traction_money_format_placed (gint64              cents,
+                              const char         *currency,
+                              gboolean            compact,
+                              TractionSymbolPlace place)
 {
   GString *out;
   const char *prefix;
+  g_autofree char *symbol = NULL;
   gboolean has_minor_units;
   guint64 magnitude;
 
@@ -450,10 +493,13 @@ traction_money_format (gint64      cents,
     g_string_append (out, MINUS_SIGN);
 
   prefix = currency_prefix (currency, &has_minor_units);
-  if (prefix != NULL)
-    g_string_append (out, prefix);
-  else
-    g_string_append_printf (out, "%s ", currency);
+  symbol = g_strdup (prefix != NULL ? prefix : currency);
+  if (place == TRACTION_SYMBOL_BEFORE)
+    {
+      g_string_append (out, symbol);
+      if (prefix == NULL)
+        g_string_append_c (out, ' ');
+    }
 
   if (compact)
     append_compact (out, magnitude / 100);
@@ -464,5 +510,20 @@ traction_money_format (gint64      cents,
                             magnitude / 100, locale_decimal_point (),
                             (guint) (magnitude % 100));
 
+  if (place == TRACTION_SYMBOL_AFTER)
+    {
+      /* U+00A0 NO-BREAK SPACE: the symbol never wraps away. */
+      g_string_append (out, "\xc2\xa0");
+      g_string_append (out, symbol);
+    }
+
   return g_string_free (out, FALSE);
+}
+
+char *
+traction_money_format (gint64      cents,
+                       const char *currency,
+                       gboolean    compact)
+{
+  return traction_money_format_placed (cents, currency, compact, traction_money_symbol_place ());
 }
