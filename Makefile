@@ -32,7 +32,7 @@ build: deps $(BUILDDIR)/build.ninja
 	ninja -C $(BUILDDIR)
 
 run: build
-	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data ./$(BUILDDIR)/src/traction $(if $(DATABASE),--database "$(DATABASE)") $(ARGS)
+	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data TRACTION_LOCALEDIR=$(BUILDDIR)/po ./$(BUILDDIR)/src/traction $(if $(DATABASE),--database "$(DATABASE)") $(ARGS)
 
 check: deps
 	@./build-aux/check.sh $(BUILDDIR) $(ASANDIR)

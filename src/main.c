@@ -14,7 +14,10 @@ main (int   argc,
 {
   g_autoptr(TractionApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TRACTION_LOCALEDIR: the translations of a build that is not
+   * installed (make run, the tests). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TRACTION_LOCALEDIR") != NULL ? g_getenv ("TRACTION_LOCALEDIR")
+                                                                         : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

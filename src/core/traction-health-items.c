@@ -17,11 +17,23 @@ typedef struct {
 } ItemInfo;
 
 static const ItemInfo items[TRACTION_N_HEALTH_ITEMS] = {
+  /* The guides below are plain text, not printf formats ("%" is a
+   * percent sign): each carries xgettext:no-c-format. */
   [TRACTION_ITEM_API_VOLUME] = { N_("API volume vs plan"), TRACTION_HEALTH_USAGE,
-    { N_("Calls at or near the plan’s volume (95 % or more)"), N_("About two thirds of the plan’s volume (60–79 %)"),
+    {
+      /* xgettext:no-c-format */
+      N_("Calls at or near the plan’s volume (95 % or more)"),
+      /* xgettext:no-c-format */
+      N_("About two thirds of the plan’s volume (60–79 %)"),
+      /* xgettext:no-c-format */
       N_("Under 40 % of the plan’s volume") } },
   [TRACTION_ITEM_VOLUME_TREND] = { N_("Month-over-month volume trend"), TRACTION_HEALTH_USAGE,
-    { N_("Calls up 3 % or more on last month"), N_("Calls down 5 to 15 % on last month"),
+    {
+      /* xgettext:no-c-format */
+      N_("Calls up 3 % or more on last month"),
+      /* xgettext:no-c-format */
+      N_("Calls down 5 to 15 % on last month"),
+      /* xgettext:no-c-format */
       N_("Calls down 30 % or more on last month") } },
   [TRACTION_ITEM_PRODUCT_BREADTH] = { N_("Product breadth"), TRACTION_HEALTH_USAGE,
     { N_("Calls three or more of our APIs in production"), N_("One API fully in production"),

@@ -716,7 +716,12 @@ client_failed (TractionStore  *self,
       sqlite3_reset (stmt);
     }
   if (name == NULL)
-    name = g_strdup_printf (_("Company %" G_GINT64_FORMAT), account_id);
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, account_id);
+
+      /* Translators: a company known only by its number, "Company 42" */
+      name = g_strdup_printf (_("Company %s"), id_text);
+    }
   g_set_error (error, cause->domain, cause->code,
                /* Translators: "Lumio Bank: Ticket counts cannot be negative." */
                _("%s: %s"), name, cause->message);

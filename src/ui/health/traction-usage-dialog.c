@@ -116,10 +116,12 @@ parse_count (AdwEntryRow *row,
     }
   if (!g_ascii_string_to_unsigned (stripped, 10, 0, (guint64) max, &value, NULL))
     {
+      g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    /* Translators: "API calls: type a whole number from 0 to 10, or leave it empty" */
-                   _("%s: type a whole number from 0 to %" G_GINT64_FORMAT ", or leave it empty"),
-                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), max);
+                   _("%s: type a whole number from 0 to %s, or leave it empty"),
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), max_text);
       return FALSE;
     }
   *out = (gint64) value;
