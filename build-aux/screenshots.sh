@@ -44,6 +44,17 @@ shoot() {
     import -window "$win" "$out/$name$suffix.png"
     echo "wrote $out/$name$suffix.png"
   done
+  # The business review form of the client on top of the heatmap.
+  xdotool key --window "$win" alt+3
+  sleep 1.5
+  xdotool key --window "$win" ctrl+r
+  sleep 1.5
+  local dialog
+  dialog=$(xdotool search --onlyvisible --name "Business Review" 2>/dev/null | head -n1)
+  if [ -n "$dialog" ]; then
+    import -window "$dialog" "$out/review$suffix.png"
+    echo "wrote $out/review$suffix.png"
+  fi
   kill "$pid"
   wait "$pid" 2>/dev/null || true
 }
