@@ -22,6 +22,10 @@
 #define GAP 4          /* between lines */
 #define ICON 16        /* the step's icon */
 #define BADGE_PAD 6    /* the BANT badge's side padding */
+#define CARD_MIN_WIDTH 120
+
+/* The width the last card was allocated: every column has the same. */
+static int last_allocated_width = -1;
 
 typedef enum {
   TONE_NORMAL,
@@ -62,6 +66,12 @@ struct _TractionDealCard
   PangoLayout      *marks_layout;
   int               menu_width;
   int               menu_height;
+  /* Heights for the last two widths asked: the grid view measures a card
+   * at its minimum width and at the column's, again and again; each new
+   * width would lay all the text out anew. */
+  int               heights_for[2];
+  int               heights[2];
+  guint             heights_next;
   /* Where the tooltips' regions are (content coordinates). */
   graphene_rect_t   bant_rect;
   graphene_rect_t   days_rect;
@@ -167,6 +177,14 @@ clear_layouts (TractionDealCard *self)
   g_clear_object (&self->step_layout);
   g_clear_object (&self->marks_layout);
   self->layout_width = -1;
+}
+
+/* The text or its style changed: the layouts and the heights go. */
+static void
+forget_layouts (TractionDealCard *self)
+{
+  clear_layouts (self);
+  self->heights_for[0] = self->heights_for[1] = -1;
 }
 
 static int
@@ -375,7 +393,7 @@ render (TractionDealCard *self)
   self->stalled = deal->stalled;
   self->paused = deal->paused;
 
-  clear_layouts (self);
+  forget_layouts (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 
   /* Screen readers: the card as one sentence. */
@@ -407,11 +425,30 @@ traction_deal_card_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 120;
+      *minimum = CARD_MIN_WIDTH;
       *natural = 240;
       return;
     }
-  *minimum = *natural = content_height (self, for_size > 0 ? for_size : 240);
+  {
+    int width = for_size > 0 ? for_size : 240;
+
+    /* The grid view also asks the height at the card's minimum width,
+     * which no card is shown at: answer with the width cards were last
+     * given, rather than lay the text out once more for nothing. */
+    if (for_size == CARD_MIN_WIDTH && last_allocated_width > CARD_MIN_WIDTH)
+      width = last_allocated_width;
+
+    for (guint i = 0; i < G_N_ELEMENTS (self->heights_for); i++)
+      if (self->heights_for[i] == width)
+        {
+          *minimum = *natural = self->heights[i];
+          return;
+        }
+    *minimum = *natural = content_height (self, width);
+    self->heights_for[self->heights_next] = width;
+    self->heights[self->heights_next] = *minimum;
+    self->heights_next = (self->heights_next + 1) % G_N_ELEMENTS (self->heights_for);
+  }
 }
 
 static void
@@ -422,6 +459,7 @@ traction_deal_card_size_allocate (GtkWidget *widget,
 {
   TractionDealCard *self = TRACTION_DEAL_CARD (widget);
 
+  last_allocated_width = width;
   ensure_layouts (self, width);
   if (self->menu_button != NULL)
     gtk_widget_allocate (GTK_WIDGET (self->menu_button), self->menu_width, self->menu_height, -1,
@@ -536,7 +574,7 @@ traction_deal_card_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (traction_deal_card_parent_class)->css_changed (widget, change);
   /* The font may have changed: lay out again. */
-  clear_layouts (self);
+  forget_layouts (self);
   gtk_widget_queue_resize (widget);
 }
 
@@ -765,6 +803,7 @@ traction_deal_card_init (TractionDealCard *self)
 
   g_date_clear (&self->today, 1);
   self->layout_width = -1;
+  self->heights_for[0] = self->heights_for[1] = -1;
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
   gtk_widget_add_css_class (GTK_WIDGET (self), "deal-card");
