@@ -398,8 +398,33 @@ test_review_dialog (void)
   g_assert_true (traction_review_dialog_save (dialog, &error));
   g_assert_no_error (error);
   g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM review_goals WHERE period = '2026Q3'"), ==, 4);
+  g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM review_goals WHERE period = '2026Q4'"), ==, 2);
   g_assert_cmpint (traction_test_query_int (store, "SELECT count(*) FROM review_notes"
                                                    " WHERE highlights = 'Cards live <b>&</b> 🚀'"), ==, 1);
+
+  /* Removing a goal takes its row away (Undo is in the toast). */
+  {
+    GtkButton *remove = NULL;
+    GtkWidget *stack[64];
+    int top = 0;
+
+    stack[top++] = GTK_WIDGET (dialog);
+    while (top > 0 && remove == NULL)
+      {
+        GtkWidget *w = stack[--top];
+
+        if (GTK_IS_BUTTON (w) && gtk_button_get_icon_name (GTK_BUTTON (w)) != NULL &&
+            g_str_equal (gtk_button_get_icon_name (GTK_BUTTON (w)), "user-trash-symbolic"))
+          remove = GTK_BUTTON (w);
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && top < 63; c = gtk_widget_get_next_sibling (c))
+          stack[top++] = c;
+      }
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    notes = traction_review_dialog_get_notes (dialog);
+    g_assert_cmpuint (notes->goals->len + notes->next_goals->len, ==, 5);
+    g_clear_pointer (&notes, traction_review_notes_free);
+  }
 
   /* What prints is what was typed. */
   review = traction_review_dialog_load_review (dialog, &error);

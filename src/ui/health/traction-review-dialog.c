@@ -37,6 +37,11 @@ struct _TractionReviewDialog
   GtkTextBuffer       *to_improve;
   GtkTextBuffer       *discussion;
 
+  GtkWidget           *removed_row;    /* the goal whose removal can be undone */
+  GtkListBox          *removed_from;
+  int                  removed_index;
+  AdwToast            *undo_toast;     /* weak */
+
   TractionReviewPeriod period;         /* the one the form shows */
   gboolean             loading;        /* filling the form: no saving */
   gboolean             close_anyway;   /* a failed save was shown once */
@@ -125,13 +130,54 @@ notes_field_new (AdwPreferencesGroup *group,
 /* Goal rows */
 
 static void
-remove_goal_cb (GtkButton *button,
-                GtkListBox *list)
+forget_removed (TractionReviewDialog *self)
+{
+  g_clear_object (&self->removed_row);
+  self->removed_from = NULL;
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *toast = self->undo_toast;
+
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
+      self->undo_toast = NULL;
+      adw_toast_dismiss (toast);
+    }
+}
+
+static void
+undo_remove_cb (AdwToast             *toast,
+                TractionReviewDialog *self)
+{
+  if (self->removed_row == NULL || self->removed_from == NULL)
+    return;
+  gtk_list_box_insert (self->removed_from, self->removed_row, self->removed_index);
+  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (self->removed_row), "goal"));
+  g_clear_object (&self->removed_row);
+  self->removed_from = NULL;
+}
+
+static void
+remove_goal_cb (GtkButton            *button,
+                TractionReviewDialog *self)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  GtkWidget *list = row != NULL ? gtk_widget_get_parent (row) : NULL;
+  AdwToast *toast;
 
-  if (row != NULL)
-    gtk_list_box_remove (list, row);
+  if (row == NULL || !GTK_IS_LIST_BOX (list))
+    return;
+  forget_removed (self);
+  self->removed_row = g_object_ref (row);
+  self->removed_from = GTK_LIST_BOX (list);
+  self->removed_index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  gtk_list_box_remove (GTK_LIST_BOX (list), row);
+
+  toast = adw_toast_new (_("Goal removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_cb), self, 0);
+  self->undo_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 static GtkWidget *
@@ -150,7 +196,8 @@ entry_new (const char *placeholder,
 }
 
 static GtkWidget *
-goal_row_new (GtkListBox               *list,
+goal_row_new (TractionReviewDialog     *self,
+              GtkListBox               *list,
               const TractionReviewGoal *goal,
               gboolean                  with_status)
 {
@@ -196,7 +243,7 @@ goal_row_new (GtkListBox               *list,
 
   button = traction_icon_button_new ("user-trash-symbolic", _("Remove This Goal"));
   gtk_widget_add_css_class (button, "flat");
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_goal_cb), list);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_goal_cb), self, 0);
   gtk_box_append (GTK_BOX (box), button);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -227,7 +274,7 @@ add_goal (TractionReviewDialog *self,
       toast (self, text);
       return;
     }
-  row = goal_row_new (list, NULL, list == self->goals_list);
+  row = goal_row_new (self, list, NULL, list == self->goals_list);
   gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "goal"));
 }
 
@@ -394,6 +441,7 @@ load_period (TractionReviewDialog *self)
       notes = traction_review_notes_new ();
     }
 
+  forget_removed (self);
   self->loading = TRUE;
   set_buffer_text (self->highlights, notes->highlights);
   set_buffer_text (self->impact, notes->impact);
@@ -403,9 +451,9 @@ load_period (TractionReviewDialog *self)
   clear_list (self->goals_list);
   clear_list (self->next_list);
   for (guint i = 0; i < notes->goals->len; i++)
-    goal_row_new (self->goals_list, g_ptr_array_index (notes->goals, i), TRUE);
+    goal_row_new (self, self->goals_list, g_ptr_array_index (notes->goals, i), TRUE);
   for (guint i = 0; i < notes->next_goals->len; i++)
-    goal_row_new (self->next_list, g_ptr_array_index (notes->next_goals, i), FALSE);
+    goal_row_new (self, self->next_list, g_ptr_array_index (notes->next_goals, i), FALSE);
   self->loading = FALSE;
 
   label = traction_review_period_label (&self->period);
@@ -581,6 +629,7 @@ traction_review_dialog_dispose (GObject *object)
 {
   TractionReviewDialog *self = TRACTION_REVIEW_DIALOG (object);
 
+  forget_removed (self);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (traction_review_dialog_parent_class)->dispose (object);
 }
