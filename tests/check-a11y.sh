@@ -28,6 +28,13 @@ dbus-run-session -- bash -c '
     xdotool key --window "$win" alt+$n
     sleep 0.3
   done
+  # The business review form too, with a goal row in it.
+  xdotool key --window "$win" alt+3
+  sleep 0.5
+  xdotool key --window "$win" ctrl+r
+  sleep 1
+  xdotool key alt+a
+  sleep 0.3
   /usr/bin/python3 "$walker" traction
   status=$?
   kill $pid 2>/dev/null
