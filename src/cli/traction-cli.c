@@ -1083,6 +1083,46 @@ bad:
   }
 }
 
+/* The PDF a report writes: --out (out), else the one file given after
+ * the report's name (argv: "report", NAME, [FILE.pdf]). FALSE with a
+ * usage error in *status when there are two or none. */
+static gboolean
+report_output (int          argc,
+               char       **argv,
+               const char  *name,
+               const char  *out,
+               const char **path,
+               int         *status)
+{
+  *path = NULL;
+  for (int i = 1; i < argc; i++)
+    {
+      if (i == 1 && g_str_equal (argv[i], name))
+        continue;
+      if (*path != NULL || out != NULL)
+        {
+          /* Translators: %s is a report's name, "cs-dashboard" */
+          g_autofree char *message = g_strdup_printf (_("report %s takes one output file"), name);
+
+          *status = usage_error (message);
+          return FALSE;
+        }
+      *path = argv[i];
+    }
+  if (out != NULL)
+    *path = out;
+  if (*path == NULL || (*path)[0] == '\0')
+    {
+      /* Translators: %s is a report's name, "cs-dashboard" */
+      g_autofree char *message = g_strdup_printf (_("report %s needs an output file (OUTPUT.pdf or --out FILE.pdf)"),
+                                                  name);
+
+      *status = usage_error (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* report partner-status: the one-page design-partner status. */
 static int
 command_report_partner_status (int    argc,
@@ -1148,6 +1188,7 @@ command_report_sheet (int               argc,
   g_autoptr(GError) error = NULL;
   Database db = { 0 };
   GDate today;
+  const char *path = NULL;
   gint64 deal_id = 0;
   int status = 0;
   GOptionEntry entries[] = {
@@ -1168,16 +1209,9 @@ command_report_sheet (int               argc,
     return status;
   if (deal == NULL || deal[0] == '\0')
     return usage_error (_("report call-prep and qualification need --deal NAME"));
-  /* argv: "report" "call-prep" [FILE.pdf] */
-  if ((out == NULL || out[0] == '\0') && argc == 3)
-    {
-      g_free (out);
-      out = g_strdup (argv[2]);
-    }
-  else if (argc > 2)
-    return usage_error (_("report: too many arguments"));
-  if (out == NULL || out[0] == '\0')
-    return usage_error (_("report needs --out FILE.pdf"));
+  if (!report_output (argc, argv, kind == TRACTION_SHEET_CALL_PREP ? "call-prep" : "qualification", out,
+                      &path, &status))
+    return status;
 
   if (!database_open (&db, database, &error))
     return database_fail (&db, error);
@@ -1188,7 +1222,7 @@ command_report_sheet (int               argc,
   database_close (&db, FALSE);
 
   if (!traction_report_write_pdf (traction_prep_sheet_spec (), sheet, company,
-                                  traction_paper_from_locale (), out, &error))
+                                  traction_paper_from_locale (), path, &error))
     return print_error (error);
 
   return EXIT_SUCCESS;
@@ -1227,19 +1261,8 @@ command_report_cs_dashboard (int    argc,
       !require_database (database, &status) ||
       !resolve_today (today_text, &today, &status))
     return status;
-  /* argv: "report", "cs-dashboard", then at most the output file. */
-  for (int i = 1; i < argc; i++)
-    {
-      if (i == 1 && g_str_equal (argv[i], "cs-dashboard"))
-        continue;
-      if (path != NULL || out != NULL)
-        return usage_error (_("report cs-dashboard takes one output file"));
-      path = argv[i];
-    }
-  if (out != NULL)
-    path = out;
-  if (path == NULL || path[0] == '\0')
-    return usage_error (_("report cs-dashboard needs an output file (OUTPUT.pdf or --out FILE.pdf)"));
+  if (!report_output (argc, argv, "cs-dashboard", out, &path, &status))
+    return status;
   if ((from_text == NULL) != (to_text == NULL))
     return usage_error (_("--from and --to go together"));
   if (from_text != NULL)
@@ -1302,19 +1325,8 @@ command_report_client_health (int    argc,
       !require_database (database, &status) ||
       !resolve_today (today_text, &today, &status))
     return status;
-  /* argv: "report", "client-health", then at most the output file. */
-  for (int i = 1; i < argc; i++)
-    {
-      if (i == 1 && g_str_equal (argv[i], "client-health"))
-        continue;
-      if (path != NULL || out != NULL)
-        return usage_error (_("report client-health takes one output file"));
-      path = argv[i];
-    }
-  if (out != NULL)
-    path = out;
-  if (path == NULL || path[0] == '\0')
-    return usage_error (_("report client-health needs an output file (OUTPUT.pdf or --out FILE.pdf)"));
+  if (!report_output (argc, argv, "client-health", out, &path, &status))
+    return status;
   if (months < 1 || months > 120)
     return usage_error (_("--months must be from 1 to 120"));
 
@@ -1376,19 +1388,8 @@ command_report_business_review (int                argc,
       !require_database (database, &status) ||
       !resolve_today (today_text, &today, &status))
     return status;
-  /* argv: "report", "qbr", then at most the output file. */
-  for (int i = 1; i < argc; i++)
-    {
-      if (i == 1 && g_str_equal (argv[i], name))
-        continue;
-      if (path != NULL || out != NULL)
-        return usage_error (_("report qbr and ebr take one output file"));
-      path = argv[i];
-    }
-  if (out != NULL)
-    path = out;
-  if (path == NULL || path[0] == '\0')
-    return usage_error (_("report qbr and ebr need an output file (OUTPUT.pdf or --out FILE.pdf)"));
+  if (!report_output (argc, argv, name, out, &path, &status))
+    return status;
   if (client == NULL || client[0] == '\0')
     return usage_error (_("report qbr and ebr need --client NAME"));
   if (kind == TRACTION_REVIEW_QBR ? year != NULL : quarter != NULL)
