@@ -435,48 +435,82 @@ load_movements (TractionStore          *self,
   return TRUE;
 }
 
+/* The window's usage in one query (API and plan volume for the chart;
+ * tickets and responses of the period's months). */
 static gboolean
 load_usage (TractionStore          *self,
             gint64                  account_id,
             TractionBusinessReview *review,
             GError                **error)
 {
-  for (guint m = 0; m < TRACTION_REVIEW_WINDOW; m++)
-    {
-      TractionUsageMonth usage;
-      GDate month = review->first_month;
-      gboolean in_period;
+  char first[11], end[11];
+  GDate window_end = review->first_month;
+  sqlite3_stmt *stmt;
+  int rc;
 
-      g_date_add_months (&month, m);
-      review->api_volume[m] = review->plan_volume[m] = NAN;
-      if (g_date_compare (&month, &review->as_of) > 0)
+  for (guint m = 0; m < TRACTION_REVIEW_WINDOW; m++)
+    review->api_volume[m] = review->plan_volume[m] = NAN;
+  g_date_add_months (&window_end, TRACTION_REVIEW_WINDOW);
+  date_text (&review->first_month, first);
+  date_text (&window_end, end);
+
+  stmt = traction_store_prepare (self,
+                                 "SELECT month, api_volume, plan_volume, tickets_p1, tickets_p2, tickets_p3,"
+                                 " tickets_p4, last_response FROM usage_months WHERE account_id = ?1"
+                                 " AND substr (month, 1, 7) >= substr (?2, 1, 7)"
+                                 " AND substr (month, 1, 7) < substr (?3, 1, 7)"
+                                 " AND month <= ?4",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_text (stmt, 2, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, end, -1, SQLITE_TRANSIENT);
+  {
+    char as_of[11];
+
+    date_text (&review->as_of, as_of);
+    sqlite3_bind_text (stmt, 4, as_of, -1, SQLITE_TRANSIENT);
+  }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate month, response;
+      gboolean in_period, any_ticket = FALSE;
+      int m;
+
+      traction_column_date (stmt, 0, &month);
+      if (!g_date_valid (&month))
         continue;
-      if (!traction_store_get_usage (self, account_id, &month, &usage, error))
-        {
-          if (error != NULL && *error != NULL)
-            return FALSE;
-          continue;
-        }
-      if (usage.api_volume >= 0)
-        review->api_volume[m] = (double) usage.api_volume;
-      if (usage.plan_volume >= 0)
-        review->plan_volume[m] = (double) usage.plan_volume;
+      m = (g_date_get_year (&month) - g_date_get_year (&review->first_month)) * 12
+          + (int) g_date_get_month (&month) - (int) g_date_get_month (&review->first_month);
+      if (m < 0 || m >= TRACTION_REVIEW_WINDOW)
+        continue;
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        review->api_volume[m] = (double) sqlite3_column_int64 (stmt, 1);
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        review->plan_volume[m] = (double) sqlite3_column_int64 (stmt, 2);
+
       in_period = g_date_compare (&month, &review->period.start) >= 0;
       if (!in_period)
         continue;
-      if (usage.api_volume >= 0 || usage.tickets[0] >= 0 || usage.tickets[1] >= 0 ||
-          usage.tickets[2] >= 0 || usage.tickets[3] >= 0)
+      for (int p = 0; p < 4; p++)
+        if (sqlite3_column_type (stmt, 3 + p) != SQLITE_NULL)
+          {
+            any_ticket = TRUE;
+            review->tickets[p] += (int) MAX (sqlite3_column_int64 (stmt, 3 + p), 0);
+          }
+      if (any_ticket)
+        review->ticket_months++;
+      if (any_ticket || sqlite3_column_type (stmt, 1) != SQLITE_NULL)
         review->has_data = TRUE;
-      if (usage.tickets[0] >= 0 || usage.tickets[1] >= 0 || usage.tickets[2] >= 0 || usage.tickets[3] >= 0)
-        {
-          review->ticket_months++;
-          for (int p = 0; p < 4; p++)
-            review->tickets[p] += MAX (usage.tickets[p], 0);
-        }
-      if (g_date_valid (&usage.last_response) &&
-          (!g_date_valid (&review->last_response) || g_date_compare (&usage.last_response, &review->last_response) > 0))
-        review->last_response = usage.last_response;
+      traction_column_date (stmt, 7, &response);
+      if (g_date_valid (&response) &&
+          (!g_date_valid (&review->last_response) || g_date_compare (&response, &review->last_response) > 0))
+        review->last_response = response;
     }
+  if (rc != SQLITE_DONE)
+    return traction_store_read_failed (self, stmt, rc, _("Could not read the client’s usage"), error);
+  sqlite3_reset (stmt);
   return TRUE;
 }
 

@@ -129,14 +129,10 @@ load_done_cb (GObject      *source,
   gpointer result;
 
   /* Dropped (another store, or the view went away and freed the loader
-   * after cancelling): touch nothing of the loader. */
+   * after cancelling): touch nothing of the loader. The task frees the
+   * result it holds. */
   if (g_cancellable_is_cancelled (cancellable))
-    {
-      result = g_task_propagate_pointer (G_TASK (res), NULL);
-      if (result != NULL && g_task_get_task_data (G_TASK (res)) != NULL)
-        ((Job *) g_task_get_task_data (G_TASK (res)))->result_free (result);
-      return;
-    }
+    return;
 
   result = g_task_propagate_pointer (G_TASK (res), &error);
   g_clear_object (&loader->loading);
