@@ -12,6 +12,7 @@
 #include "traction-heatmap-widget.h"
 #include "traction-heatmap.h"
 #include "traction-chart-widget.h"
+#include "traction-scrollable.h"
 
 struct _TractionHeatmapWidget
 {
@@ -30,18 +31,12 @@ struct _TractionHeatmapWidget
   int              cursor_row;
   int              cursor_col;
 
-  GtkAdjustment   *hadjustment;
-  GtkAdjustment   *vadjustment;
-  GtkScrollablePolicy hscroll_policy;
-  GtkScrollablePolicy vscroll_policy;
+  TractionScrollable scrollable;
 };
 
 enum {
   PROP_0,
-  PROP_HADJUSTMENT,
-  PROP_VADJUSTMENT,
-  PROP_HSCROLL_POLICY,
-  PROP_VSCROLL_POLICY,
+  PROP_SCROLLABLE,   /* and the three after it */
 };
 
 enum {
@@ -67,7 +62,7 @@ get_theme_and_geometry (TractionHeatmapWidget   *self,
 static double
 scroll_value (TractionHeatmapWidget *self)
 {
-  return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+  return self->scrollable.vadjustment != NULL ? gtk_adjustment_get_value (self->scrollable.vadjustment) : 0;
 }
 
 /* The renderer's view of the data at the current scroll position. */
@@ -106,41 +101,23 @@ configure_adjustment (TractionHeatmapWidget *self)
   TractionHeatmapGeometry g;
   double page, upper;
 
-  if (self->vadjustment == NULL)
+  if (self->scrollable.vadjustment == NULL)
     return;
   get_theme_and_geometry (self, &theme, &g);
   page = MAX (gtk_widget_get_height (GTK_WIDGET (self)) - g.header_height, 0);
   upper = self->n_rows * g.row_height;
-  gtk_adjustment_configure (self->vadjustment,
-                            CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (upper - page, 0)),
+  gtk_adjustment_configure (self->scrollable.vadjustment,
+                            CLAMP (gtk_adjustment_get_value (self->scrollable.vadjustment), 0, MAX (upper - page, 0)),
                             0, MAX (upper, page), g.row_height, page * 0.9, page);
 }
 
 static void
-adjustment_changed_cb (GtkAdjustment         *adjustment,
-                       TractionHeatmapWidget *self)
+scrolled_cb (GtkWidget *widget,
+             gboolean   replaced)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-set_adjustment (TractionHeatmapWidget  *self,
-                GtkAdjustment         **slot,
-                GtkAdjustment          *adjustment)
-{
-  if (*slot == adjustment && adjustment != NULL)
-    return;
-  if (*slot != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (*slot, adjustment_changed_cb, self);
-      g_clear_object (slot);
-    }
-  if (adjustment == NULL)
-    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
-  *slot = g_object_ref_sink (adjustment);
-  g_signal_connect (adjustment, "value-changed", G_CALLBACK (adjustment_changed_cb), self);
-  if (slot == &self->vadjustment)
-    configure_adjustment (self);
+  if (replaced)
+    configure_adjustment (TRACTION_HEATMAP_WIDGET (widget));
+  gtk_widget_queue_draw (widget);
 }
 
 /* Text */
@@ -253,18 +230,18 @@ scroll_to_cursor (TractionHeatmapWidget *self)
   TractionHeatmapGeometry g;
   double top, page;
 
-  if (self->vadjustment == NULL || self->cursor_row < 0)
+  if (self->scrollable.vadjustment == NULL || self->cursor_row < 0)
     return;
   get_theme_and_geometry (self, &theme, &g);
   top = self->cursor_row * g.row_height;
-  page = gtk_adjustment_get_page_size (self->vadjustment);
+  page = gtk_adjustment_get_page_size (self->scrollable.vadjustment);
   /* Not laid out yet: nothing is on screen to keep the cursor in. */
   if (page < g.row_height)
     return;
-  if (top < gtk_adjustment_get_value (self->vadjustment))
-    gtk_adjustment_set_value (self->vadjustment, top);
-  else if (top + g.row_height > gtk_adjustment_get_value (self->vadjustment) + page)
-    gtk_adjustment_set_value (self->vadjustment, top + g.row_height - page);
+  if (top < gtk_adjustment_get_value (self->scrollable.vadjustment))
+    gtk_adjustment_set_value (self->scrollable.vadjustment, top);
+  else if (top + g.row_height > gtk_adjustment_get_value (self->scrollable.vadjustment) + page)
+    gtk_adjustment_set_value (self->scrollable.vadjustment, top + g.row_height - page);
 }
 
 void
@@ -334,14 +311,14 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
   if (self->n_rows == 0)
     return FALSE;
-  if (self->vadjustment != NULL)
+  if (self->scrollable.vadjustment != NULL)
     {
       TractionChartTheme theme;
       TractionHeatmapGeometry g;
 
       get_theme_and_geometry (self, &theme, &g);
       if (g.row_height > 0)
-        page = MAX ((int) (gtk_adjustment_get_page_size (self->vadjustment) / g.row_height) - 1, 1);
+        page = MAX ((int) (gtk_adjustment_get_page_size (self->scrollable.vadjustment) / g.row_height) - 1, 1);
     }
 
   switch (keyval)
@@ -451,15 +428,8 @@ traction_heatmap_widget_get_property (GObject    *object,
 {
   TractionHeatmapWidget *self = TRACTION_HEATMAP_WIDGET (object);
 
-  switch (prop_id)
-    {
-    case PROP_HADJUSTMENT: g_value_set_object (value, self->hadjustment); break;
-    case PROP_VADJUSTMENT: g_value_set_object (value, self->vadjustment); break;
-    case PROP_HSCROLL_POLICY: g_value_set_enum (value, self->hscroll_policy); break;
-    case PROP_VSCROLL_POLICY: g_value_set_enum (value, self->vscroll_policy); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!traction_scrollable_get_property (&self->scrollable, PROP_SCROLLABLE, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -470,23 +440,8 @@ traction_heatmap_widget_set_property (GObject      *object,
 {
   TractionHeatmapWidget *self = TRACTION_HEATMAP_WIDGET (object);
 
-  switch (prop_id)
-    {
-    case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
-      break;
-    case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
-      break;
-    case PROP_HSCROLL_POLICY:
-      self->hscroll_policy = g_value_get_enum (value);
-      break;
-    case PROP_VSCROLL_POLICY:
-      self->vscroll_policy = g_value_get_enum (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!traction_scrollable_set_property (&self->scrollable, PROP_SCROLLABLE, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -494,12 +449,7 @@ traction_heatmap_widget_dispose (GObject *object)
 {
   TractionHeatmapWidget *self = TRACTION_HEATMAP_WIDGET (object);
 
-  if (self->hadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_changed_cb, self);
-  if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed_cb, self);
-  g_clear_object (&self->hadjustment);
-  g_clear_object (&self->vadjustment);
+  traction_scrollable_clear (&self->scrollable);
 
   G_OBJECT_CLASS (traction_heatmap_widget_parent_class)->dispose (object);
 }
@@ -533,10 +483,7 @@ traction_heatmap_widget_class_init (TractionHeatmapWidgetClass *klass)
   widget_class->measure = traction_heatmap_widget_measure;
   widget_class->size_allocate = traction_heatmap_widget_size_allocate;
 
-  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
-  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
-  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
-  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+  traction_scrollable_install_properties (object_class, PROP_SCROLLABLE);
 
   /* ::cell-activated (account_id, month): month is the first day. */
   signals[CELL_ACTIVATED] =
@@ -582,6 +529,7 @@ traction_heatmap_widget_init (TractionHeatmapWidget *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Client health by month"), -1);
   update_accessible (self);
+  traction_scrollable_init (&self->scrollable, GTK_WIDGET (self), scrolled_cb);
 }
 
 GtkWidget *

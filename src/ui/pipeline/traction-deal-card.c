@@ -1,13 +1,14 @@
 /* traction-deal-card.c: a deal on the pipeline board.
  *
- * The board binds hundreds of cards whenever a search or a filter changes
- * what a column shows, so a card is one widget that lays out and draws
- * its text itself (Pango layouts, colours from the theme), with one real
- * child: the "Move to…" menu button. A widget per fact cost about twice
- * as much to make, style and measure. Tooltips are computed when asked,
- * for the region under the pointer. traction_deal_card_set_item rewrites
- * every fact, and the card follows its item's "changed" signal, so a
- * refresh that keeps the item keeps the row. It is the drag source of its
+ * The board re-binds the cards in view whenever a search or a filter
+ * changes what a column shows, so a card is one widget that lays out and
+ * draws its text itself (Pango layouts, colours from the theme), with one
+ * real child: the "Move to…" menu button. A widget per fact cost about
+ * twice as much to make, style and measure. Tooltips are computed when
+ * asked, for the region under the pointer. traction_deal_card_set_item
+ * rewrites every fact, and the card follows its item's "changed" signal,
+ * so a refresh that keeps the item keeps the card. It takes the keyboard
+ * focus (its column moves it between cards), is the drag source of its
  * deal (a gint64 id) and offers "Move to…" through the page's
  * board.move-deal action.
  *
@@ -22,10 +23,6 @@
 #define GAP 4          /* between lines */
 #define ICON 16        /* the step's icon */
 #define BADGE_PAD 6    /* the BANT badge's side padding */
-#define CARD_MIN_WIDTH 120
-
-/* The width the last card was allocated: every column has the same. */
-static int last_allocated_width = -1;
 
 typedef enum {
   TONE_NORMAL,
@@ -66,9 +63,8 @@ struct _TractionDealCard
   PangoLayout      *marks_layout;
   int               menu_width;
   int               menu_height;
-  /* Heights for the last two widths asked: the grid view measures a card
-   * at its minimum width and at the column's, again and again; each new
-   * width would lay all the text out anew. */
+  /* Heights for the last two widths asked: each new width would lay all
+   * the text out anew. */
   int               heights_for[2];
   int               heights[2];
   guint             heights_next;
@@ -425,18 +421,12 @@ traction_deal_card_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = CARD_MIN_WIDTH;
-      *natural = 240;
+      *minimum = TRACTION_DEAL_CARD_MIN_WIDTH;
+      *natural = TRACTION_DEAL_CARD_NAT_WIDTH;
       return;
     }
   {
-    int width = for_size > 0 ? for_size : 240;
-
-    /* The grid view also asks the height at the card's minimum width,
-     * which no card is shown at: answer with the width cards were last
-     * given, rather than lay the text out once more for nothing. */
-    if (for_size == CARD_MIN_WIDTH && last_allocated_width > CARD_MIN_WIDTH)
-      width = last_allocated_width;
+    int width = for_size > 0 ? for_size : TRACTION_DEAL_CARD_NAT_WIDTH;
 
     for (guint i = 0; i < G_N_ELEMENTS (self->heights_for); i++)
       if (self->heights_for[i] == width)
@@ -459,7 +449,6 @@ traction_deal_card_size_allocate (GtkWidget *widget,
 {
   TractionDealCard *self = TRACTION_DEAL_CARD (widget);
 
-  last_allocated_width = width;
   ensure_layouts (self, width);
   if (self->menu_button != NULL)
     gtk_widget_allocate (GTK_WIDGET (self->menu_button), self->menu_width, self->menu_height, -1,
@@ -792,7 +781,7 @@ traction_deal_card_class_init (TractionDealCardClass *klass)
   widget_class->css_changed = traction_deal_card_css_changed;
 
   gtk_widget_class_set_css_name (widget_class, "dealcard");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
 }
 
 static void
@@ -805,8 +794,10 @@ traction_deal_card_init (TractionDealCard *self)
   self->layout_width = -1;
   self->heights_for[0] = self->heights_for[1] = -1;
 
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
   gtk_widget_add_css_class (GTK_WIDGET (self), "deal-card");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "activatable");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
@@ -872,6 +863,13 @@ traction_deal_card_set_item (TractionDealCard *self,
       self->currency = g_strdup (currency);
     }
   render (self);
+}
+
+TractionDealItem *
+traction_deal_card_get_item (TractionDealCard *self)
+{
+  g_return_val_if_fail (TRACTION_IS_DEAL_CARD (self), NULL);
+  return self->item;
 }
 
 gint64

@@ -13,6 +13,8 @@ struct _TractionDealItem
   TractionBoardDeal *deal;
   char              *haystack;
   gboolean           shown;
+  int                card_width;
+  int                card_height;
 };
 
 G_DEFINE_FINAL_TYPE (TractionDealItem, traction_deal_item, G_TYPE_OBJECT)
@@ -75,6 +77,7 @@ set_deal (TractionDealItem  *self,
   g_free (self->haystack);
   self->deal = deal;
   self->haystack = g_utf8_casefold (joined, -1);
+  self->card_width = -1;
 }
 
 /* GObject overrides */
@@ -108,6 +111,7 @@ static void
 traction_deal_item_init (TractionDealItem *self)
 {
   self->shown = TRUE;
+  self->card_width = -1;
 }
 
 /* Public API */
@@ -164,13 +168,6 @@ traction_deal_item_update (TractionDealItem  *self,
   return TRUE;
 }
 
-void
-traction_deal_item_emit_changed (TractionDealItem *self)
-{
-  g_return_if_fail (TRACTION_IS_DEAL_ITEM (self));
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
 const char *
 traction_deal_item_get_haystack (TractionDealItem *self)
 {
@@ -191,4 +188,22 @@ traction_deal_item_set_shown (TractionDealItem *self,
 {
   g_return_if_fail (TRACTION_IS_DEAL_ITEM (self));
   self->shown = shown;
+}
+
+int
+traction_deal_item_get_card_height (TractionDealItem *self,
+                                    int               width)
+{
+  g_return_val_if_fail (TRACTION_IS_DEAL_ITEM (self), -1);
+  return self->card_width == width ? self->card_height : -1;
+}
+
+void
+traction_deal_item_set_card_height (TractionDealItem *self,
+                                    int               width,
+                                    int               height)
+{
+  g_return_if_fail (TRACTION_IS_DEAL_ITEM (self));
+  self->card_width = width;
+  self->card_height = height;
 }

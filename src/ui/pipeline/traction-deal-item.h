@@ -1,9 +1,9 @@
 /* traction-deal-item.h: one deal of the pipeline board as a GObject, the
- * item of the board's GListStore.
+ * item of the board's columns (TractionDealList).
  *
  * An item lives as long as its deal is on the board: a refresh updates it
  * in place (traction_deal_item_update) and it emits "changed", so the card
- * that shows it re-renders and the list views keep their rows.
+ * that shows it re-renders in place.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,13 +27,18 @@ TractionStage            traction_deal_item_get_stage  (TractionDealItem  *self)
  * nothing changed; else emits "changed" and returns TRUE. */
 gboolean                 traction_deal_item_update     (TractionDealItem  *self,
                                                         TractionBoardDeal *deal);
-/* Emits "changed" (e.g. when today or the currency changed). */
-void                     traction_deal_item_emit_changed (TractionDealItem *self);
 /* Case-folded "company deal contacts" for search. */
 const char              *traction_deal_item_get_haystack (TractionDealItem *self);
 /* Whether the board's search and filters let it through (set by the page). */
 gboolean                 traction_deal_item_get_shown  (TractionDealItem  *self);
 void                     traction_deal_item_set_shown  (TractionDealItem  *self,
                                                         gboolean           shown);
+/* The height of its card at width, as last measured; -1 when not known
+ * for that width (or the deal changed since). */
+int                      traction_deal_item_get_card_height (TractionDealItem *self,
+                                                             int               width);
+void                     traction_deal_item_set_card_height (TractionDealItem *self,
+                                                             int               width,
+                                                             int               height);
 
 G_END_DECLS

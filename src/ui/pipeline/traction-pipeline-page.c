@@ -1,9 +1,10 @@
 /* traction-pipeline-page.c: the pipeline board.
  *
- * One GListStore of TractionDealItem holds every deal; each stage's column
- * is a one-column GtkGridView over a GtkFilterListModel of it (stage, then the shown
- * flag the page sets from search and filters), so a keystroke costs one
- * pass over the deals plus one per column, with no per-deal query. Every
+ * One array of TractionDealItem holds every deal in board order; a search
+ * or a filter sets each item's shown flag and deals the shown ones out to
+ * the columns' lists in the same pass (rebuild_columns), with no per-deal
+ * query. Each column is a TractionCardColumn: cards only for the deals in
+ * view, re-bound rather than rebuilt when the list changes. Every
  * move goes through move_deal (): the stage rules of core/ decide whether
  * to ask, then the store moves the deal in one transaction and the page
  * offers Undo.
@@ -19,7 +20,9 @@
 
 #include "traction-pipeline-page.h"
 #include "traction-widgets.h"
+#include "traction-card-column.h"
 #include "traction-deal-card.h"
+#include "traction-deal-list.h"
 #include "traction-deal-item.h"
 #include "traction-deal-pane.h"
 #include "traction-new-deal-dialog.h"
@@ -39,10 +42,9 @@ typedef struct
   GtkLabel             *count_label;
   GtkLabel             *totals_label;
   GtkWidget            *scroller;
-  GtkGridView          *list;         /* one column of cards */
+  TractionCardColumn   *cards;
   GtkToggleButton      *expand_button;
-  GtkCustomFilter      *filter;
-  GtkFilterListModel   *model;
+  TractionDealList     *list;         /* the stage's shown deals, board order */
 } Column;
 
 typedef enum {
@@ -83,7 +85,7 @@ struct _TractionPipelinePage
   GtkWidget          *coverage_icon;
 
   Column              columns[TRACTION_N_STAGES];
-  GListStore         *deals;        /* TractionDealItem */
+  GPtrArray          *items;        /* TractionDealItem, board order */
   GHashTable         *by_id;        /* deal id -> TractionDealItem (borrowed) */
   GArray             *owner_ids;    /* gint64 per owner_drop row (0 = any) */
   GArray             *undo_stack;   /* gint64 stage change ids, latest last */
@@ -98,9 +100,6 @@ struct _TractionPipelinePage
   GDate               q_start;
   GDate               q_end;
   TractionLoader     *loader;       /* reads the board off the main thread */
-  guint               filter_idle_id;      /* columns still to re-filter, one an idle */
-  guint               pending_hidden;      /* stages whose items left the filter */
-  guint               pending_shown;       /* stages whose items joined it */
   gint64              focus_after_reload;
 };
 
@@ -119,72 +118,89 @@ static void load_in_background (TractionPipelinePage *self);
 
 /* Helpers: search and filters */
 
-static gboolean
-item_matches (TractionPipelinePage *self,
-              TractionDealItem     *item)
+/* What the filter bar asks, read once per pass. */
+typedef struct
 {
-  const TractionBoardDeal *deal = traction_deal_item_get_deal (item);
+  char   **words;        /* case-folded, or NULL */
+  gint64   owner_id;     /* 0: any */
+  int      source;       /* -1: any */
+  int      segment;      /* 0: any */
+  gboolean stalled;
+  gboolean this_quarter;
+  GDate    q_start;
+  GDate    q_end;
+} Filters;
+
+static void
+read_filters (TractionPipelinePage *self,
+              Filters              *filters)
+{
   guint owner = gtk_drop_down_get_selected (self->owner_drop);
   guint source = gtk_drop_down_get_selected (self->source_drop);
   guint segment = gtk_drop_down_get_selected (self->segment_drop);
 
-  if (self->search_words != NULL)
+  filters->words = self->search_words;
+  filters->owner_id = owner != GTK_INVALID_LIST_POSITION && owner > 0 && owner < self->owner_ids->len
+                      ? g_array_index (self->owner_ids, gint64, owner) : 0;
+  filters->source = source != GTK_INVALID_LIST_POSITION && source > 0 ? (int) source - 1 : -1;
+  filters->segment = segment != GTK_INVALID_LIST_POSITION ? (int) segment : 0;
+  filters->stalled = gtk_check_button_get_active (self->stalled_check);
+  filters->this_quarter = gtk_check_button_get_active (self->quarter_check);
+  filters->q_start = self->q_start;
+  filters->q_end = self->q_end;
+}
+
+static gboolean
+item_matches (const Filters    *filters,
+              TractionDealItem *item)
+{
+  const TractionBoardDeal *deal = traction_deal_item_get_deal (item);
+
+  if (filters->words != NULL)
     {
       const char *haystack = traction_deal_item_get_haystack (item);
 
-      for (guint i = 0; self->search_words[i] != NULL; i++)
-        if (strstr (haystack, self->search_words[i]) == NULL)
+      for (guint i = 0; filters->words[i] != NULL; i++)
+        if (strstr (haystack, filters->words[i]) == NULL)
           return FALSE;
     }
 
-  if (owner != GTK_INVALID_LIST_POSITION && owner > 0 && owner < self->owner_ids->len &&
-      deal->owner_id != g_array_index (self->owner_ids, gint64, owner))
+  if (filters->owner_id != 0 && deal->owner_id != filters->owner_id)
     return FALSE;
-  if (source != GTK_INVALID_LIST_POSITION && source > 0 && deal->source != (TractionSource) (source - 1))
+  if (filters->source >= 0 && deal->source != (TractionSource) filters->source)
     return FALSE;
-  if (segment != GTK_INVALID_LIST_POSITION && segment > 0 && deal->segment != (int) segment)
+  if (filters->segment > 0 && deal->segment != filters->segment)
     return FALSE;
-  if (gtk_check_button_get_active (self->stalled_check) && !deal->stalled)
+  if (filters->stalled && !deal->stalled)
     return FALSE;
-  if (gtk_check_button_get_active (self->quarter_check) &&
+  if (filters->this_quarter &&
       (!g_date_valid (&deal->expected_close) ||
-       g_date_compare (&deal->expected_close, &self->q_start) < 0 ||
-       g_date_compare (&deal->expected_close, &self->q_end) >= 0))
+       g_date_compare (&deal->expected_close, &filters->q_start) < 0 ||
+       g_date_compare (&deal->expected_close, &filters->q_end) >= 0))
     return FALSE;
 
   return TRUE;
 }
 
-static gboolean
-column_filter_cb (gpointer object,
-                  gpointer user_data)
-{
-  Column *column = user_data;
-  TractionDealItem *item = object;
-
-  return traction_deal_item_get_stage (item) == column->stage &&
-         traction_deal_item_get_shown (item);
-}
-
-/* Counts and totals from the items' stage and shown flag (what each
- * column's filter lets through), in one pass over the deals. */
+/* Deals the shown items out to the columns, in board order, and writes
+ * each column's count and totals: one pass over the deals. */
 static void
-update_column_headers (TractionPipelinePage *self)
+rebuild_columns (TractionPipelinePage *self)
 {
-  GListModel *deals = G_LIST_MODEL (self->deals);
-  guint n_deals = g_list_model_get_n_items (deals);
-  guint counts[TRACTION_N_STAGES] = { 0 };
+  GPtrArray *stage_items[TRACTION_N_STAGES];
   gint64 totals_cents[TRACTION_N_STAGES] = { 0 };
 
-  for (guint i = 0; i < n_deals; i++)
+  for (int stage = 0; stage < TRACTION_N_STAGES; stage++)
+    stage_items[stage] = g_ptr_array_new ();
+  for (guint i = 0; i < self->items->len; i++)
     {
-      g_autoptr(TractionDealItem) item = g_list_model_get_item (deals, i);
+      TractionDealItem *item = g_ptr_array_index (self->items, i);
 
       if (traction_deal_item_get_shown (item))
         {
           const TractionBoardDeal *deal = traction_deal_item_get_deal (item);
 
-          counts[deal->stage]++;
+          g_ptr_array_add (stage_items[deal->stage], item);
           totals_cents[deal->stage] += deal->arr_cents;
         }
     }
@@ -192,7 +208,7 @@ update_column_headers (TractionPipelinePage *self)
   for (int stage = 0; stage < TRACTION_N_STAGES; stage++)
     {
       Column *column = &self->columns[stage];
-      guint n = counts[stage];
+      guint n = stage_items[stage]->len;
       gint64 total = totals_cents[stage];
       g_autofree char *count = g_strdup_printf ("%u", n);
       g_autofree char *total_text = NULL;
@@ -200,8 +216,7 @@ update_column_headers (TractionPipelinePage *self)
       g_autofree char *totals = NULL;
       g_autofree char *tooltip = NULL;
 
-      g_assert (((self->pending_hidden | self->pending_shown) & (1u << stage)) != 0 ||
-                n == g_list_model_get_n_items (G_LIST_MODEL (column->model)));
+      traction_deal_list_set_items (column->list, (TractionDealItem **) stage_items[stage]->pdata, n);
 
       total_text = traction_money_format (total, self->currency, TRUE);
       weighted_text = traction_money_format ((gint64) (total * self->probability[stage] + 0.5),
@@ -220,106 +235,25 @@ update_column_headers (TractionPipelinePage *self)
                                  traction_stage_label (stage));
       if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (GTK_WIDGET (column->count_label))) != 0)
         gtk_widget_set_tooltip_text (GTK_WIDGET (column->count_label), tooltip);
+      g_ptr_array_unref (stage_items[stage]);
     }
 }
 
-/* Tells the columns in stages_changed that their filter changed: when
- * items only left (or only joined) a column, the filter model re-checks
- * only the items it shows (or hides), and the list views keep the rows of
- * the items that stay. */
-static void
-columns_filter_changed (TractionPipelinePage *self,
-                        guint                 hidden_stages,
-                        guint                 shown_stages)
-{
-  /* What a progressive re-filter has not done yet is done now. */
-  hidden_stages |= self->pending_hidden;
-  shown_stages |= self->pending_shown;
-  self->pending_hidden = self->pending_shown = 0;
-  g_clear_handle_id (&self->filter_idle_id, g_source_remove);
-
-  for (int stage = 0; stage < TRACTION_N_STAGES; stage++)
-    {
-      gboolean hidden = (hidden_stages & (1u << stage)) != 0;
-      gboolean shown = (shown_stages & (1u << stage)) != 0;
-
-      if (hidden && shown)
-        gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_DIFFERENT);
-      else if (hidden)
-        gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_MORE_STRICT);
-      else if (shown)
-        gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_LESS_STRICT);
-    }
-}
-
-/* Recomputes every item's shown flag, then lets the columns whose items
- * changed re-filter. */
-/* One column's re-filter per idle: with 20,000 deals a search keystroke
- * re-binds ~200 cards, and done in one go it held the window for ~180 ms;
- * column by column, typing stays responsive while the board follows. */
-static gboolean
-filter_idle_cb (gpointer data)
-{
-  TractionPipelinePage *self = data;
-  guint pending = self->pending_hidden | self->pending_shown;
-  int stage;
-
-  for (stage = 0; stage < TRACTION_N_STAGES && (pending & (1u << stage)) == 0; stage++)
-    ;
-  if (stage == TRACTION_N_STAGES)
-    {
-      self->filter_idle_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  {
-    guint hidden = self->pending_hidden & (1u << stage);
-    guint shown = self->pending_shown & (1u << stage);
-
-    self->pending_hidden &= ~(1u << stage);
-    self->pending_shown &= ~(1u << stage);
-    if (hidden && shown)
-      gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_DIFFERENT);
-    else if (hidden)
-      gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_MORE_STRICT);
-    else
-      gtk_filter_changed (GTK_FILTER (self->columns[stage].filter), GTK_FILTER_CHANGE_LESS_STRICT);
-  }
-
-  if ((self->pending_hidden | self->pending_shown) != 0)
-    return G_SOURCE_CONTINUE;
-  self->filter_idle_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
+/* Sets every item's shown flag from the search and filters, then the
+ * columns. */
 static void
 apply_filters (TractionPipelinePage *self)
 {
-  GListModel *deals = G_LIST_MODEL (self->deals);
-  guint n = g_list_model_get_n_items (deals);
-  guint hidden_stages = 0;
-  guint shown_stages = 0;
+  Filters filters;
 
-  for (guint i = 0; i < n; i++)
+  read_filters (self, &filters);
+  for (guint i = 0; i < self->items->len; i++)
     {
-      g_autoptr(TractionDealItem) item = g_list_model_get_item (deals, i);
-      gboolean shown = item_matches (self, item);
+      TractionDealItem *item = g_ptr_array_index (self->items, i);
 
-      if (shown == traction_deal_item_get_shown (item))
-        continue;
-      traction_deal_item_set_shown (item, shown);
-      if (shown)
-        shown_stages |= 1u << traction_deal_item_get_stage (item);
-      else
-        hidden_stages |= 1u << traction_deal_item_get_stage (item);
+      traction_deal_item_set_shown (item, item_matches (&filters, item));
     }
-
-  /* The counts come from the items, so the headers are right at once. */
-  self->pending_hidden |= hidden_stages;
-  self->pending_shown |= shown_stages;
-  if (self->filter_idle_id == 0 && (self->pending_hidden | self->pending_shown) != 0)
-    self->filter_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, filter_idle_cb, self, NULL);
-  update_column_headers (self);
+  rebuild_columns (self);
 }
 
 /* Helpers: summary bar */
@@ -496,27 +430,6 @@ focused_card (TractionPipelinePage *self)
   return NULL;
 }
 
-static gboolean
-find_in_column (Column *column,
-                gint64  deal_id,
-                guint  *position)
-{
-  GListModel *model = G_LIST_MODEL (column->model);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TractionDealItem) item = g_list_model_get_item (model, i);
-
-      if (traction_deal_item_get_id (item) == deal_id)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* Scrolls the deal's column to its card and focuses it. */
 static void
 focus_deal (TractionPipelinePage *self,
@@ -529,26 +442,12 @@ focus_deal (TractionPipelinePage *self,
   if (item == NULL)
     return;
   column = &self->columns[traction_deal_item_get_stage (item)];
-  if (!find_in_column (column, deal_id, &position))
+  if (!traction_deal_list_find (column->list, item, &position))
     return;
 
   if (column->expand_button != NULL && !gtk_toggle_button_get_active (column->expand_button))
     gtk_toggle_button_set_active (column->expand_button, TRUE);
-
-  gtk_widget_activate_action (GTK_WIDGET (column->list), "list.scroll-to-item", "u", position);
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (column->list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *card = gtk_widget_get_first_child (row);
-
-      if (card != NULL && TRACTION_IS_DEAL_CARD (card) &&
-          traction_deal_card_get_id (TRACTION_DEAL_CARD (card)) == deal_id)
-        {
-          gtk_widget_grab_focus (row);
-          return;
-        }
-    }
+  traction_card_column_focus_position (column->cards, position);
 }
 
 static void
@@ -577,17 +476,16 @@ show_moved (TractionPipelinePage *self,
             TractionStage         to_stage)
 {
   TractionDealItem *item = g_hash_table_lookup (self->by_id, &deal_id);
-  GListModel *model = G_LIST_MODEL (self->deals);
   TractionBoardDeal *moved;
+  Filters filters;
   guint position;
   guint lo = 0;
   guint hi;
 
-  if (item == NULL || !g_list_store_find (self->deals, item, &position))
+  if (item == NULL || !g_ptr_array_find (self->items, item, &position))
     return;
 
-  g_object_ref (item);
-  g_list_store_remove (self->deals, position);
+  item = g_ptr_array_steal_index (self->items, position);
 
   moved = traction_board_deal_copy (traction_deal_item_get_deal (item));
   moved->stage = to_stage;
@@ -602,14 +500,15 @@ show_moved (TractionPipelinePage *self,
   g_hash_table_remove (self->by_id, &deal_id);
   traction_deal_item_update (item, moved);
   g_hash_table_insert (self->by_id, (gpointer) &traction_deal_item_get_deal (item)->deal_id, item);
-  traction_deal_item_set_shown (item, item_matches (self, item));
+  read_filters (self, &filters);
+  traction_deal_item_set_shown (item, item_matches (&filters, item));
 
   /* Its place in board order. */
-  hi = g_list_model_get_n_items (model);
+  hi = self->items->len;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      g_autoptr(TractionDealItem) other = g_list_model_get_item (model, mid);
+      TractionDealItem *other = g_ptr_array_index (self->items, mid);
 
       if (traction_board_deal_compare (traction_deal_item_get_deal (other),
                                        traction_deal_item_get_deal (item)) < 0)
@@ -617,10 +516,9 @@ show_moved (TractionPipelinePage *self,
       else
         hi = mid;
     }
-  g_list_store_insert (self->deals, lo, item);
-  g_object_unref (item);
+  g_ptr_array_insert (self->items, lo, item);
 
-  update_column_headers (self);
+  rebuild_columns (self);
   focus_deal (self, deal_id);
 }
 
@@ -859,40 +757,21 @@ move_focused (TractionPipelinePage *self,
 /* Helpers: board */
 
 static void
-setup_card_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
+bind_card (TractionDealCard     *card,
+           TractionDealItem     *item,
+           TractionPipelinePage *self)
 {
-  gtk_list_item_set_child (list_item, traction_deal_card_new ());
+  traction_deal_card_set_item (card, item, &self->today, self->currency);
 }
 
 static void
-bind_card_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              TractionPipelinePage     *self)
+column_activate_cb (TractionCardColumn *cards,
+                    guint               position,
+                    Column             *column)
 {
-  TractionDealCard *card = TRACTION_DEAL_CARD (gtk_list_item_get_child (list_item));
-
-  traction_deal_card_set_item (card, gtk_list_item_get_item (list_item), &self->today, self->currency);
-}
-
-static void
-unbind_card_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  traction_deal_card_set_item (TRACTION_DEAL_CARD (gtk_list_item_get_child (list_item)), NULL, NULL, NULL);
-}
-
-static void
-list_activate_cb (GtkGridView *list,
-                  guint        position,
-                  Column      *column)
-{
-  g_autoptr(TractionDealItem) item = g_list_model_get_item (G_LIST_MODEL (column->model), position);
-
-  if (item != NULL)
-    traction_pipeline_page_open_deal (column->page, traction_deal_item_get_id (item));
+  if (position < traction_deal_list_get_size (column->list))
+    traction_pipeline_page_open_deal (column->page,
+                                      traction_deal_item_get_id (traction_deal_list_peek (column->list, position)));
 }
 
 static gboolean
@@ -952,8 +831,6 @@ build_column (TractionPipelinePage *self,
   GtkWidget *title = gtk_label_new (traction_stage_label (stage));
   GtkWidget *count = gtk_label_new ("0");
   GtkWidget *totals = gtk_label_new (NULL);
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection;
   GtkDropTarget *target;
 
   column->page = self;
@@ -980,30 +857,16 @@ build_column (TractionPipelinePage *self,
   gtk_widget_add_css_class (totals, "numeric");
   gtk_widget_set_margin_start (totals, 6);
 
-  column->filter = gtk_custom_filter_new (column_filter_cb, column, NULL);
-  column->model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->deals)),
-                                             GTK_FILTER (g_object_ref (column->filter)));
-  gtk_filter_list_model_set_incremental (column->model, FALSE);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (column->model)));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), NULL);
-  /* A one-column GtkGridView rather than a GtkListView: in GTK 4.8 a list
-   * view keeps up to 200 rows alive whatever its height, a grid view about
-   * 30 rows, enough to fill a column; with seven columns that is the
-   * difference between ~1,400 cards to build and lay out and ~220. */
-  column->list = GTK_GRID_VIEW (gtk_grid_view_new (GTK_SELECTION_MODEL (selection), factory));
-  gtk_grid_view_set_max_columns (column->list, 1);
-  gtk_widget_remove_css_class (GTK_WIDGET (column->list), "view");
-  gtk_widget_add_css_class (GTK_WIDGET (column->list), "board-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  column->list = traction_deal_list_new ();
+  column->cards = TRACTION_CARD_COLUMN (traction_card_column_new (column->list,
+                                                                  (TractionCardBindFunc) bind_card, self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (column->cards), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   traction_stage_label (stage), -1);
-  g_signal_connect (column->list, "activate", G_CALLBACK (list_activate_cb), column);
+  g_signal_connect (column->cards, "activate", G_CALLBACK (column_activate_cb), column);
 
   column->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (column->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (column->scroller), GTK_WIDGET (column->list));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (column->scroller), GTK_WIDGET (column->cards));
   gtk_widget_set_vexpand (column->scroller, TRUE);
 
   column->count_label = GTK_LABEL (count);
@@ -1044,179 +907,45 @@ show_error (TractionPipelinePage *self,
   gtk_stack_set_visible_child_name (self->board_stack, "error");
 }
 
-/* Removes the items of store positions [0, n) for which drop[] is TRUE,
- * one splice per run, from the end; items (same order as the store)
- * follows. */
-static void
-remove_runs (GListStore *store,
-             GPtrArray  *items,
-             gboolean   *drop)
-{
-  guint i = items->len;
-
-  while (i > 0)
-    {
-      guint end = i;
-
-      while (i > 0 && drop[i - 1])
-        i--;
-      if (i < end)
-        {
-          g_list_store_splice (store, i, end - i, NULL, 0);
-          g_ptr_array_remove_range (items, i, end - i);
-        }
-      else
-        i--;
-    }
-}
-
-/* Marks in keep[] (indexed by target position) the longest run of
- * current items that is already in target order: those stay where they
- * are, the others move. order[k] is current item k's target position. */
-static void
-mark_in_order (const guint *order,
-               guint        n,
-               gboolean    *keep)
-{
-  g_autofree guint *tails = g_new (guint, MAX (n, 1));
-  g_autofree guint *prev = g_new (guint, MAX (n, 1));
-  guint len = 0;
-
-  for (guint k = 0; k < n; k++)
-    {
-      guint lo = 0;
-      guint hi = len;
-
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-
-          if (order[tails[mid]] < order[k])
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      prev[k] = lo > 0 ? tails[lo - 1] : G_MAXUINT;
-      tails[lo] = k;
-      if (lo == len)
-        len++;
-    }
-
-  for (guint k = len > 0 ? tails[len - 1] : G_MAXUINT; k != G_MAXUINT; k = prev[k])
-    keep[order[k]] = TRUE;
-}
-
-/* Brings the store to deals (in board order), keeping the item of every
- * deal still on the board: its data is updated in place (its card
- * re-renders), and only added, removed or reordered deals are spliced, so
- * the list views keep the rows of everything else. A deal that changes
- * column without changing place reaches the columns by gtk_filter_changed. */
+/* Brings the board to deals (in board order), keeping the item of every
+ * deal still on it: its data is updated in place (its card, if any,
+ * re-renders), so the columns keep the cards of everything else. */
 static void
 update_items (TractionPipelinePage *self,
-              GPtrArray            *deals,
-              gboolean              rerender)
+              GPtrArray            *deals)
 {
-  GListModel *model = G_LIST_MODEL (self->deals);
-  guint n_new = deals->len;
-  guint n_old = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) target = g_ptr_array_new_full (n_new, g_object_unref);
-  g_autoptr(GPtrArray) current = g_ptr_array_new_full (n_old, g_object_unref);
-  g_autoptr(GHashTable) position = g_hash_table_new (NULL, NULL);  /* item -> target position + 1 */
-  g_autofree guint8 *old_stage = g_new0 (guint8, MAX (n_new, 1));
-  g_autofree gboolean *filter_changed = g_new0 (gboolean, MAX (n_new, 1));
-  g_autofree gboolean *keep = g_new0 (gboolean, MAX (n_new, 1));
-  g_autofree gboolean *drop = g_new0 (gboolean, MAX (n_old, 1));
-  g_autofree guint *order = g_new0 (guint, MAX (n_old, 1));
-  guint hidden_stages = 0;
-  guint shown_stages = 0;
-  guint j;
+  GPtrArray *target = g_ptr_array_new_full (deals->len, g_object_unref);
+  Filters filters;
 
-  /* Update the items of the deals still on the board; make the new ones. */
-  for (guint i = 0; i < n_new; i++)
+  read_filters (self, &filters);
+  for (guint i = 0; i < deals->len; i++)
     {
       TractionBoardDeal *deal = g_steal_pointer (&g_ptr_array_index (deals, i));
       TractionDealItem *item = g_hash_table_lookup (self->by_id, &deal->deal_id);
-      gboolean was_shown;
-      gboolean shown;
 
       if (item != NULL)
         {
           /* The key points into the item's deal, which update frees. */
           g_hash_table_remove (self->by_id, &deal->deal_id);
-          old_stage[i] = traction_deal_item_get_stage (item);
-          was_shown = traction_deal_item_get_shown (item);
-          if (!traction_deal_item_update (item, deal) && rerender)
-            traction_deal_item_emit_changed (item);
+          traction_deal_item_update (item, deal);
           g_ptr_array_add (target, g_object_ref (item));
         }
       else
-        {
-          item = traction_deal_item_new (deal);
-          old_stage[i] = traction_deal_item_get_stage (item);
-          was_shown = FALSE;
-          g_ptr_array_add (target, item);
-        }
-
-      shown = item_matches (self, item);
-      traction_deal_item_set_shown (item, shown);
-      filter_changed[i] = shown != was_shown || old_stage[i] != traction_deal_item_get_stage (item);
-      g_hash_table_insert (position, item, GUINT_TO_POINTER (i + 1));
+        g_ptr_array_add (target, traction_deal_item_new (deal));
+      item = g_ptr_array_index (target, i);
+      traction_deal_item_set_shown (item, item_matches (&filters, item));
     }
 
   g_hash_table_remove_all (self->by_id);
-  for (guint i = 0; i < n_new; i++)
+  for (guint i = 0; i < target->len; i++)
     {
       TractionDealItem *item = g_ptr_array_index (target, i);
 
       g_hash_table_insert (self->by_id, (gpointer) &traction_deal_item_get_deal (item)->deal_id, item);
     }
-
-  /* Drop the deals that left the board. */
-  for (guint k = 0; k < n_old; k++)
-    {
-      TractionDealItem *item = g_list_model_get_item (model, k);
-
-      g_ptr_array_add (current, item);
-      drop[k] = !g_hash_table_contains (position, item);
-    }
-  remove_runs (self->deals, current, drop);
-
-  /* Take out the items that are out of order... */
-  for (guint k = 0; k < current->len; k++)
-    order[k] = GPOINTER_TO_UINT (g_hash_table_lookup (position, g_ptr_array_index (current, k))) - 1;
-  mark_in_order (order, current->len, keep);
-  for (guint k = 0; k < current->len; k++)
-    drop[k] = !keep[order[k]];
-  remove_runs (self->deals, current, drop);
-
-  /* ...and put them back, with the new ones, where they belong. */
-  j = 0;
-  for (guint i = 0; i < n_new;)
-    {
-      guint start = i;
-
-      if (keep[i])
-        {
-          i++;
-          j++;
-          continue;
-        }
-      while (i < n_new && !keep[i])
-        i++;
-      g_list_store_splice (self->deals, j, 0, &g_ptr_array_index (target, start), i - start);
-      j += i - start;
-    }
-
-  /* Items that stayed in place but changed column or shown flag. */
-  for (guint i = 0; i < n_new; i++)
-    if (keep[i] && filter_changed[i])
-      {
-        TractionDealItem *item = g_ptr_array_index (target, i);
-
-        hidden_stages |= 1u << old_stage[i];
-        shown_stages |= 1u << traction_deal_item_get_stage (item);
-      }
-  columns_filter_changed (self, hidden_stages, shown_stages);
+  g_ptr_array_unref (self->items);
+  self->items = target;
+  rebuild_columns (self);
 }
 
 /* What one reload of the board reads: made by load_board() on any thread
@@ -1274,9 +1003,10 @@ apply_load (TractionPipelinePage *self,
 
   fill_owner_filter (self);
   fill_summary (self, &load->metrics, &load->rules, load->deals);
-  update_items (self, load->deals, rerender);
-
-  update_column_headers (self);
+  update_items (self, load->deals);
+  if (rerender)
+    for (int stage = 0; stage < TRACTION_N_STAGES; stage++)
+      traction_card_column_rebind (self->columns[stage].cards);
   gtk_stack_set_visible_child_name (self->board_stack, load->deals->len == 0 ? "empty" : "board");
 
   if (self->focus_after_reload > 0)
@@ -1292,8 +1022,8 @@ static void
 clear_board (TractionPipelinePage *self)
 {
   g_hash_table_remove_all (self->by_id);
-  g_list_store_remove_all (self->deals);
-  update_column_headers (self);
+  g_ptr_array_set_size (self->items, 0);
+  rebuild_columns (self);
 }
 
 static void
@@ -1376,13 +1106,20 @@ search_changed_cb (TractionPipelinePage *self,
   for (guint i = 0; words[i] != NULL; i++)
     if (words[i][0] != '\0')
       g_ptr_array_add (kept, g_strdup (words[i]));
+  g_ptr_array_add (kept, NULL);
+
+  /* A space typed, or the same text again: nothing to do. */
+  if (self->search_words != NULL ? g_strv_equal ((const char * const *) self->search_words,
+                                                 (const char * const *) kept->pdata)
+                                 : kept->len == 1)
+    {
+      g_ptr_array_free (kept, TRUE);
+      return;
+    }
 
   g_clear_pointer (&self->search_words, g_strfreev);
-  if (kept->len > 0)
-    {
-      g_ptr_array_add (kept, NULL);
-      self->search_words = (char **) g_ptr_array_free (kept, FALSE);
-    }
+  if (kept->len > 1)
+    self->search_words = (char **) g_ptr_array_free (kept, FALSE);
   else
     g_ptr_array_free (kept, TRUE);
 
@@ -1643,7 +1380,6 @@ traction_pipeline_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_pointer (&self->loader, traction_loader_free);
-  g_clear_handle_id (&self->filter_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRACTION_TYPE_PIPELINE_PAGE);
   /* The template's top box has no id: unparent it too. */
@@ -1653,11 +1389,8 @@ traction_pipeline_page_dispose (GObject *object)
   self->review = NULL;
 
   for (int stage = 0; stage < TRACTION_N_STAGES; stage++)
-    {
-      g_clear_object (&self->columns[stage].model);
-      g_clear_object (&self->columns[stage].filter);
-    }
-  g_clear_object (&self->deals);
+    g_clear_object (&self->columns[stage].list);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (traction_pipeline_page_parent_class)->dispose (object);
@@ -1786,7 +1519,7 @@ traction_pipeline_page_init (TractionPipelinePage *self)
   self->loader = traction_loader_new (GTK_WIDGET (self), load_board, apply_board,
                                       (GDestroyNotify) board_load_free);
 
-  self->deals = g_list_store_new (TRACTION_TYPE_DEAL_ITEM);
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->owner_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->undo_stack = g_array_new (FALSE, TRUE, sizeof (gint64));
@@ -1921,7 +1654,7 @@ traction_pipeline_page_get_column_model (TractionPipelinePage *self,
   g_return_val_if_fail (TRACTION_IS_PIPELINE_PAGE (self), NULL);
   g_return_val_if_fail ((guint) stage < TRACTION_N_STAGES, NULL);
 
-  return G_LIST_MODEL (self->columns[stage].model);
+  return G_LIST_MODEL (self->columns[stage].list);
 }
 
 void
@@ -1930,12 +1663,13 @@ traction_pipeline_page_set_search_text (TractionPipelinePage *self,
 {
   g_return_if_fail (TRACTION_IS_PIPELINE_PAGE (self));
 
+  /* Replacing the text empties the entry first, which the entry reports
+   * at once (and the new text from a timeout): apply only the new text,
+   * now, so that callers see the result. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  /* search-changed comes at once (search-delay 0) but from a timeout, and
-   * the columns follow one an idle: apply it all now so that callers see
-   * the result. */
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   search_changed_cb (self, self->search_entry);
-  columns_filter_changed (self, 0, 0);
 }
 
 void
