@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 
 #include <glib/gi18n.h>
@@ -247,6 +248,9 @@ traction_chart_heatmap (cairo_t                  *cr,
 {
   TractionHeatmapGeometry g;
   PangoLayout *layout, *cell_layout;
+  /* A cell's figure is 0..100: each laid out once per frame, not once per
+   * cell (shaping the text was most of a frame). */
+  PangoLayout *figures[101] = { NULL };
   gboolean show_figures;
   double cell_size, top;
   guint last;
@@ -334,11 +338,24 @@ traction_chart_heatmap (cairo_t                  *cr,
             {
               TractionRgba ink = band_wants_light_text (theme, band)
                                  ? (TractionRgba) { 1, 1, 1, 1 } : (TractionRgba) { 0, 0, 0, 0.87 };
+              PangoLayout *figure_layout = cell_layout;
+              int value;
               int w, h;
 
               g_snprintf (figure, sizeof figure, "%.0f", (double) score);
-              pango_layout_set_text (cell_layout, figure, -1);
-              pango_layout_get_size (cell_layout, &w, &h);
+              value = atoi (figure);
+              if (value >= 0 && value <= 100)
+                {
+                  if (figures[value] == NULL)
+                    {
+                      figures[value] = pango_layout_copy (cell_layout);
+                      pango_layout_set_text (figures[value], figure, -1);
+                    }
+                  figure_layout = figures[value];
+                }
+              else
+                pango_layout_set_text (cell_layout, figure, -1);
+              pango_layout_get_size (figure_layout, &w, &h);
               if (theme->monochrome)
                 {
                   /* A paper-white box so the figure reads over the pattern. */
@@ -348,8 +365,10 @@ traction_chart_heatmap (cairo_t                  *cr,
                                    (double) w / PANGO_SCALE + 3, (double) h / PANGO_SCALE);
                   cairo_fill (cr);
                 }
-              layout_show (cr, cell_layout, &ink, figure, cx + g.cell_width / 2,
-                           ry + (g.row_height - (double) h / PANGO_SCALE) / 2, 0, 1);
+              traction_chart_set_source (cr, &ink);
+              cairo_move_to (cr, cx + g.cell_width / 2 - (double) w / PANGO_SCALE / 2,
+                             ry + (g.row_height - (double) h / PANGO_SCALE) / 2);
+              pango_cairo_show_layout (cr, figure_layout);
             }
         }
 
@@ -371,6 +390,8 @@ traction_chart_heatmap (cairo_t                  *cr,
     }
   cairo_restore (cr);
 
+  for (guint k = 0; k < G_N_ELEMENTS (figures); k++)
+    g_clear_object (&figures[k]);
   g_object_unref (cell_layout);
   g_object_unref (layout);
   cairo_restore (cr);
