@@ -146,7 +146,11 @@ create_action (GtkWidget  *widget,
       return;
     }
 
-  g_signal_emit (self, signals[CREATED], 0, deal_id);
+  {
+    g_autofree char *name = g_strstrip (g_strdup (deal.name));
+
+    g_signal_emit (self, signals[CREATED], 0, deal_id, name);
+  }
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -235,9 +239,10 @@ traction_new_deal_dialog_class_init (TractionNewDealDialogClass *klass)
   /**
    * TractionNewDealDialog::created:
    * @deal_id: the new deal
+   * @name: its name, as saved
    */
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tractionapp/Traction/pipeline/traction-new-deal-dialog.ui");
