@@ -18,6 +18,7 @@
 
 #include "test-util.h"
 #include "traction-clients-page.h"
+#include "traction-loader.h"
 #include "traction-health-report.h"
 #include "traction-heatmap-widget.h"
 #include "traction-qbr-batch.h"
@@ -28,11 +29,68 @@
 
 static char *tmp_dir;
 
+/* Until the main loop is idle and no view is still reading its data
+ * (the page reloads on a worker thread after a write). */
 static void
 iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  while (traction_loader_n_running () > 0)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The first widget of type (a button or a menu button) whose "label" is
+ * label. */
+static GtkWidget *
+find_labelled (GtkWidget  *widget,
+               GType       type,
+               const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (widget, "label", &text, NULL);
+      if (g_strcmp0 (text, label) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The n-th drop-down below widget, in tree order. */
+static GtkDropDown *
+nth_drop_down (GtkWidget *widget,
+               guint      n)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, widget);
+  while (stack->len > 0)
+    {
+      GtkWidget *top = g_ptr_array_steal_index (stack, 0);
+
+      if (GTK_IS_DROP_DOWN (top))
+        {
+          if (n-- == 0)
+            return GTK_DROP_DOWN (top);
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_last_child (top); child != NULL;
+           child = gtk_widget_get_prev_sibling (child))
+        g_ptr_array_insert (stack, 0, child);
+    }
+  return NULL;
 }
 
 static gboolean
@@ -182,6 +240,70 @@ test_lumio (void)
   traction_clients_page_refresh (TRACTION_CLIENTS_PAGE (page));
   iterate ();
 
+  /* The heatmap shows the saved score, after the page's own reload. */
+  {
+    g_autoptr(GPtrArray) now = traction_store_list_clients (store, &today, &error);
+    g_autofree char *score = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_nonnull (now);
+    score = g_strdup_printf ("%.1f", find_row (now, lumio)->score);
+    row = traction_heatmap_widget_find_row (heatmap, lumio);
+    text = traction_heatmap_widget_describe_cell (heatmap, row, last_col);
+    g_assert_nonnull (strstr (text, score));
+  }
+
+  /* Every window of months shows what the store holds, cell by cell. */
+  {
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (find_labelled (page, GTK_TYPE_MENU_BUTTON, "Filter")));
+    GtkDropDown *months = nth_drop_down (gtk_popover_get_child (popover), 3);
+
+    g_assert_nonnull (months);
+    for (guint choice = 0; choice < g_list_model_get_n_items (gtk_drop_down_get_model (months)); choice++)
+      {
+        GtkWidget *reference = g_object_ref_sink (traction_heatmap_widget_new ());
+        guint n_rows = traction_heatmap_widget_get_n_rows (heatmap);
+        g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        g_autofree const char **names = g_new0 (const char *, n_rows + 1);
+        TractionHeatmapData *data;
+        TractionRules rules;
+        guint n_months = 12 * (choice + 1);
+        GDate first;
+
+        gtk_drop_down_set_selected (months, choice);
+        iterate ();
+        for (guint i = 0; i < n_rows; i++)
+          {
+            gint64 id = traction_heatmap_widget_get_account (heatmap, i);
+
+            g_array_append_val (ids, id);
+            names[i] = find_row (clients, id)->name;
+          }
+        g_date_clear (&first, 1);
+        g_date_set_dmy (&first, 1, g_date_get_month (&today), g_date_get_year (&today));
+        g_date_subtract_months (&first, n_months - 1);
+        data = traction_store_load_heatmap (store, (const gint64 *) ids->data, ids->len, &first, n_months, &error);
+        g_assert_no_error (error);
+        traction_store_get_rules (store, &rules);
+        traction_heatmap_widget_set_data (TRACTION_HEATMAP_WIDGET (reference), &rules, data->n_clients,
+                                          data->n_months, names, data->account_ids, data->scores,
+                                          &data->first_month);
+        traction_heatmap_data_free (data);
+
+        g_assert_null (traction_heatmap_widget_describe_cell (heatmap, 0, n_months));
+        for (guint i = 0; i < n_rows; i++)
+          for (guint j = 0; j < n_months; j++)
+            {
+              g_autofree char *shown = traction_heatmap_widget_describe_cell (heatmap, i, j);
+              g_autofree char *stored = traction_heatmap_widget_describe_cell (TRACTION_HEATMAP_WIDGET (reference),
+                                                                                i, j);
+
+              g_assert_cmpstr (shown, ==, stored);
+            }
+        g_object_unref (reference);
+      }
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }
@@ -202,23 +324,6 @@ nth_entry (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkEntry *found = nth_entry (child, n);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
 
       if (found != NULL)
         return found;
@@ -253,7 +358,7 @@ test_usage_grid (void)
   g_object_ref (grid);
   gtk_window_present (GTK_WINDOW (grid));
   iterate ();
-  save = find_button (GTK_WIDGET (grid), "_Save");
+  save = find_labelled (GTK_WIDGET (grid), GTK_TYPE_BUTTON, "_Save");
   g_assert_nonnull (save);
 
   /* A bad cell: nothing is written, the window stays. */

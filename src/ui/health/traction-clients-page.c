@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "traction-clients-page.h"
+#include "traction-loader.h"
 #include "traction-chart-widget.h"
 #include "traction-health.h"
 #include "traction-health-report.h"
@@ -33,6 +34,7 @@
 
 /* Months the heatmap can show. */
 static const guint month_choices[] = { 12, 24, 36 };
+#define MAX_MONTHS 36
 
 struct _TractionClientsPage
 {
@@ -61,6 +63,9 @@ struct _TractionClientsPage
   TractionStore         *store;
   TractionRules          rules;
   GPtrArray             *clients;     /* TractionClientRow, every client */
+  TractionHeatmapData   *scores;      /* every client's, MAX_MONTHS to this month */
+  GHashTable            *score_rows;  /* account id -> row of scores + 1 */
+  TractionLoader        *loader;      /* reads both off the main thread */
   gint64                 selected;
   guint                  show_source;  /* the pane follows the cursor after a pause */
 };
@@ -373,8 +378,30 @@ fill_heatmap (TractionClientsPage *self)
     }
 
   first_month_of (n_months, &first);
-  data = traction_store_load_heatmap (self->store, (const gint64 *) ids->data, ids->len,
-                                      &first, n_months, &error);
+  if (self->scores != NULL && n_months <= self->scores->n_months)
+    {
+      /* From the scores read with the clients: the last n_months of
+       * each shown client's row. */
+      guint skip = self->scores->n_months - n_months;
+
+      data = g_new0 (TractionHeatmapData, 1);
+      data->first_month = first;
+      data->n_months = n_months;
+      data->n_clients = ids->len;
+      data->account_ids = g_memdup2 (ids->data, sizeof (gint64) * MAX (ids->len, 1));
+      data->scores = g_new (float, MAX ((gsize) ids->len * n_months, 1));
+      for (guint i = 0; i < ids->len; i++)
+        {
+          guint row = GPOINTER_TO_UINT (g_hash_table_lookup (self->score_rows, &g_array_index (ids, gint64, i)));
+
+          for (guint j = 0; j < n_months; j++)
+            data->scores[(gsize) i * n_months + j] =
+              row > 0 ? self->scores->scores[(gsize) (row - 1) * self->scores->n_months + skip + j] : NAN;
+        }
+    }
+  else
+    data = traction_store_load_heatmap (self->store, (const gint64 *) ids->data, ids->len,
+                                        &first, n_months, &error);
   if (data == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
@@ -1035,25 +1062,78 @@ show_client (TractionClientsPage *self)
 
 /* Loading */
 
-static void
-refresh (TractionClientsPage *self)
+/* The clients and their scores over the longest window the page shows,
+ * read by load_clients() on any thread (with its own connection) and
+ * applied by apply_clients() on the main one. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  GDate today;
+  TractionRules        rules;
+  GPtrArray           *clients;
+  TractionHeatmapData *scores;
+} ClientsLoad;
 
-  if (self->store == NULL)
-    return;
+static void
+clients_load_free (gpointer data)
+{
+  ClientsLoad *load = data;
+
+  g_clear_pointer (&load->clients, g_ptr_array_unref);
+  g_clear_pointer (&load->scores, traction_heatmap_data_free);
+  g_free (load);
+}
+
+static gpointer
+load_clients (TractionStore  *store,
+              GError        **error)
+{
+  ClientsLoad *load = g_new0 (ClientsLoad, 1);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GDate today, first;
 
   traction_date_today (&today);
-  traction_store_get_rules (self->store, &self->rules);
+  traction_store_get_rules (store, &load->rules);
+  load->clients = traction_store_list_clients (store, &today, error);
+  if (load->clients == NULL)
+    {
+      clients_load_free (load);
+      return NULL;
+    }
+  for (guint i = 0; i < load->clients->len; i++)
+    g_array_append_val (ids, ((TractionClientRow *) g_ptr_array_index (load->clients, i))->account_id);
+  first_month_of (MAX_MONTHS, &first);
+  load->scores = traction_store_load_heatmap (store, (const gint64 *) ids->data, ids->len, &first, MAX_MONTHS, error);
+  if (load->scores == NULL)
+    {
+      clients_load_free (load);
+      return NULL;
+    }
+  return load;
+}
+
+static void
+apply_clients (GtkWidget    *view,
+               gpointer      result,
+               const GError *error)
+{
+  TractionClientsPage *self = TRACTION_CLIENTS_PAGE (view);
+  ClientsLoad *load = result;
+
   g_clear_pointer (&self->clients, g_ptr_array_unref);
-  self->clients = traction_store_list_clients (self->store, &today, &error);
-  if (self->clients == NULL)
+  g_clear_pointer (&self->scores, traction_heatmap_data_free);
+  g_hash_table_remove_all (self->score_rows);
+  if (load == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
+
+  self->rules = load->rules;
+  self->clients = g_steal_pointer (&load->clients);
+  self->scores = g_steal_pointer (&load->scores);
+  for (guint i = 0; i < self->scores->n_clients; i++)
+    g_hash_table_insert (self->score_rows, &self->scores->account_ids[i], GUINT_TO_POINTER (i + 1));
+
   if (self->clients->len == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -1071,10 +1151,19 @@ refresh (TractionClientsPage *self)
   show_client (self);
 }
 
+/* Loads and applies at once, on the main thread. */
+static void
+refresh (TractionClientsPage *self)
+{
+  if (self->store != NULL)
+    traction_loader_run_now (self->loader);
+}
+
 static void
 reload_cb (GtkWidget *widget)
 {
-  refresh (TRACTION_CLIENTS_PAGE (widget));
+  /* After a write: read on the worker, the window stays responsive. */
+  traction_loader_start (TRACTION_CLIENTS_PAGE (widget)->loader);
 }
 
 /* Legend */
@@ -1312,6 +1401,7 @@ traction_clients_page_dispose (GObject *object)
   TractionClientsPage *self = TRACTION_CLIENTS_PAGE (object);
 
   g_clear_handle_id (&self->show_source, g_source_remove);
+  g_clear_pointer (&self->loader, traction_loader_free);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRACTION_TYPE_CLIENTS_PAGE);
   G_OBJECT_CLASS (traction_clients_page_parent_class)->dispose (object);
@@ -1323,6 +1413,8 @@ traction_clients_page_finalize (GObject *object)
   TractionClientsPage *self = TRACTION_CLIENTS_PAGE (object);
 
   g_clear_pointer (&self->clients, g_ptr_array_unref);
+  g_clear_pointer (&self->scores, traction_heatmap_data_free);
+  g_clear_pointer (&self->score_rows, g_hash_table_unref);
   G_OBJECT_CLASS (traction_clients_page_parent_class)->finalize (object);
 }
 
@@ -1423,6 +1515,8 @@ traction_clients_page_init (TractionClientsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   traction_rules_init_defaults (&self->rules);
+  self->score_rows = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->loader = traction_loader_new (GTK_WIDGET (self), load_clients, apply_clients, clients_load_free);
   build_toolbar (self);
   show_client (self);
 }
@@ -1455,6 +1549,7 @@ traction_clients_page_set_store (TractionClientsPage *self,
     return;
 
   g_set_object (&self->store, store);
+  traction_loader_set_store (self->loader, store);
   traction_store_watch (GTK_WIDGET (self), store, reload_cb);
   self->selected = 0;
   if (!traction_store_watch_defer (GTK_WIDGET (self)))
