@@ -17,8 +17,8 @@
 #include <adwaita.h>
 
 #include "test-util.h"
+#include "test-wait.h"
 #include "traction-clients-page.h"
-#include "traction-loader.h"
 #include "traction-health-report.h"
 #include "traction-heatmap-widget.h"
 #include "traction-qbr-batch.h"
@@ -29,17 +29,11 @@
 
 static char *tmp_dir;
 
-/* Until the main loop is idle and no view is still reading its data
- * (the page reloads on a worker thread after a write). */
+/* The pages read on a worker thread after a write or a period change. */
 static void
 iterate (void)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  while (traction_loader_n_running () > 0)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  traction_test_wait_for_views ();
 }
 
 /* The first widget of type (a button or a menu button) whose "label" is

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "test-util.h"
+#include "test-wait.h"
 #include "traction-revenue-page.h"
 #include "traction-movement-log.h"
 #include "traction-cs-dashboard.h"
@@ -18,11 +19,11 @@
 
 static char *tmp_dir;
 
+/* The pages read on a worker thread after a write or a period change. */
 static void
 iterate (void)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  traction_test_wait_for_views ();
 }
 
 static gboolean
@@ -62,6 +63,25 @@ assert_equals_metrics (TractionStore         *store,
   g_assert_cmpint (revenue->metrics.renewals_forecast_cents, ==, m.renewals_forecast_cents);
 }
 
+/* The page on store in window; it shows the current quarter
+ * (TRACTION_TODAY=2026-11-22: Q4 2026), the same figures as the metrics. */
+static GtkWidget *
+show_page (TractionStore          *store,
+           GtkWidget              *window,
+           const TractionRevenue **revenue)
+{
+  GtkWidget *page = traction_revenue_page_new (store);
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  *revenue = traction_revenue_page_get_revenue (TRACTION_REVENUE_PAGE (page));
+  g_assert_nonnull (*revenue);
+  assert_equals_metrics (store, *revenue, "2026-10-01", "2027-01-01");
+  return page;
+}
+
 static void
 test_sample (void)
 {
@@ -79,16 +99,7 @@ test_sample (void)
   traction_date_today (&today);
   g_assert_true (traction_store_load_sample (store, &today, &error));
 
-  page = traction_revenue_page_new (store);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-
-  /* Default: the current quarter (TRACTION_TODAY=2026-11-22: Q4 2026). */
-  revenue = traction_revenue_page_get_revenue (TRACTION_REVENUE_PAGE (page));
-  g_assert_nonnull (revenue);
-  assert_equals_metrics (store, revenue, "2026-10-01", "2027-01-01");
+  page = show_page (store, window, &revenue);
   g_assert_true (has_label (page, "Q4 2026"));
   figures = traction_cs_dashboard_figures (revenue);
   nrr = g_ptr_array_index (figures, 0);
@@ -159,6 +170,95 @@ test_empty_and_log (void)
   iterate ();
 }
 
+/* The first button below widget whose label is label, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) n) != NULL)
+    n++;
+  return n;
+}
+
+/* Many clients: the renewals and tracker lists show 25 rows and a row to
+ * show the rest, which shows them all; the log shows the 200 newest of
+ * every movement. */
+static void
+test_many_clients (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "many.db", NULL);
+  g_autoptr(TractionStore) store = traction_store_open (path, TRUE, &error);
+  TractionGenerateOptions options = { 0, 400, 24, 7, 6000 };
+  GtkWidget *window = gtk_window_new ();
+  const TractionRevenue *revenue;
+  GtkWidget *page, *show_all, *list = NULL;
+  guint n_lists = 0;
+  GDate today;
+
+  g_assert_no_error (error);
+  traction_date_today (&today);
+  g_assert_true (traction_store_generate (store, &options, &today, &error));
+  g_assert_no_error (error);
+
+  page = show_page (store, window, &revenue);
+
+  while ((show_all = find_button (page, "Show _All")) != NULL)
+    {
+      list = gtk_widget_get_ancestor (show_all, GTK_TYPE_LIST_BOX);
+      g_assert_nonnull (list);
+      g_assert_cmpuint (count_rows (list), ==, 25 + 1);
+      g_signal_emit_by_name (show_all, "clicked");
+      iterate ();
+      g_assert_cmpuint (count_rows (list), >, 25);
+      g_assert_null (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_BUTTON));
+      n_lists++;
+    }
+  g_assert_cmpuint (n_lists, >=, 1);
+  g_assert_true (count_rows (list) == revenue->renewals->len || count_rows (list) == revenue->tracker->len);
+
+  /* The log: the 200 newest, and how many there are in all. */
+  {
+    guint total = 0;
+    g_autoptr(GPtrArray) newest = traction_store_list_recent_movements (store, 200, &total, &error);
+    g_autoptr(GPtrArray) all = traction_store_list_movements (store, 0, &error);
+
+    g_assert_nonnull (newest);
+    g_assert_cmpuint (total, ==, all->len);
+    g_assert_cmpuint (newest->len, ==, 200);
+    for (guint i = 0; i < newest->len; i++)
+      {
+        const TractionMovementRow *a = g_ptr_array_index (newest, i);
+        const TractionMovementRow *b = g_ptr_array_index (all, i);
+
+        g_assert_cmpint (a->id, ==, b->id);
+        g_assert_cmpint (a->arr_after_cents, ==, b->arr_after_cents);
+        g_assert_cmpstr (a->account, ==, b->account);
+      }
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -177,6 +277,7 @@ main (int    argc,
 
   g_test_add_func ("/revenue/page/sample", test_sample);
   g_test_add_func ("/revenue/page/empty-and-log", test_empty_and_log);
+  g_test_add_func ("/revenue/page/many-clients", test_many_clients);
 
   status = g_test_run ();
   traction_test_remove_tree (tmp_dir);

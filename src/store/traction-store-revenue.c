@@ -200,13 +200,22 @@ query_movements (TractionStore  *self,
   gint64 client = 0, arr = 0;
   int rc;
 
-  stmt = traction_store_prepare (self,
-                                 "SELECT m.id, m.account_id, a.name, m.moved_on, m.kind, m.amount_cents, m.note"
-                                 " FROM arr_movements m JOIN accounts a ON a.id = m.account_id"
-                                 " WHERE (?1 = 0 OR m.account_id = ?1)"
-                                 "  AND (?2 = 0 OR m.account_id = (SELECT account_id FROM arr_movements WHERE id = ?2))"
-                                 " ORDER BY m.account_id, m.moved_on, m.id",
-                                 error);
+  /* One client's log through its index; the general form scans them all. */
+  if (account_id > 0 && movement_id == 0)
+    stmt = traction_store_prepare (self,
+                                   "SELECT m.id, m.account_id, a.name, m.moved_on, m.kind, m.amount_cents, m.note"
+                                   " FROM arr_movements m JOIN accounts a ON a.id = m.account_id"
+                                   " WHERE m.account_id = ?1 AND ?2 = 0"
+                                   " ORDER BY m.moved_on, m.id",
+                                   error);
+  else
+    stmt = traction_store_prepare (self,
+                                   "SELECT m.id, m.account_id, a.name, m.moved_on, m.kind, m.amount_cents, m.note"
+                                   " FROM arr_movements m JOIN accounts a ON a.id = m.account_id"
+                                   " WHERE (?1 = 0 OR m.account_id = ?1)"
+                                   "  AND (?2 = 0 OR m.account_id = (SELECT account_id FROM arr_movements WHERE id = ?2))"
+                                   " ORDER BY m.account_id, m.moved_on, m.id",
+                                   error);
   if (stmt == NULL)
     return NULL;
 
@@ -267,6 +276,84 @@ traction_store_list_movements (TractionStore  *self,
   if (rows != NULL)
     g_ptr_array_sort (rows, compare_newest_first);
   return rows;
+}
+
+GPtrArray *
+traction_store_list_recent_movements (TractionStore  *self,
+                                      guint           limit,
+                                      guint          *total,
+                                      GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) traction_movement_row_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) clients = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) client_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRACTION_IS_STORE (self), NULL);
+  g_return_val_if_fail (total != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = traction_store_prepare (self, "SELECT count (*) FROM arr_movements", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  *total = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      traction_store_read_failed (self, stmt, rc, _("Could not read the ARR movements"), error);
+      return NULL;
+    }
+
+  /* The newest ones, and whose they are... */
+  stmt = traction_store_prepare (self,
+                                 "SELECT id, account_id FROM arr_movements"
+                                 " ORDER BY moved_on DESC, id DESC LIMIT ?1",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 client = sqlite3_column_int64 (stmt, 1);
+
+      g_array_append_val (ids, id);
+      g_array_append_val (client_ids, client);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      traction_store_read_failed (self, stmt, rc, _("Could not read the ARR movements"), error);
+      return NULL;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (wanted, &g_array_index (ids, gint64, i));
+
+  /* ...then those clients' logs, for the ARR after each movement. */
+  for (guint i = 0; i < client_ids->len; i++)
+    {
+      gint64 *client = &g_array_index (client_ids, gint64, i);
+      g_autoptr(GPtrArray) log = NULL;
+
+      if (!g_hash_table_add (clients, client))
+        continue;
+      log = query_movements (self, *client, 0, error);
+      if (log == NULL)
+        return NULL;
+      for (guint j = 0; j < log->len; j++)
+        {
+          TractionMovementRow *row = g_ptr_array_index (log, j);
+
+          if (g_hash_table_contains (wanted, &row->id))
+            g_ptr_array_add (rows, traction_movement_row_copy (row));
+        }
+    }
+  g_ptr_array_sort (rows, compare_newest_first);
+  return g_steal_pointer (&rows);
 }
 
 TractionMovementRow *

@@ -74,6 +74,13 @@ TractionMovementRow *traction_movement_row_copy   (const TractionMovementRow *ro
 GPtrArray *traction_store_list_movements  (TractionStore  *self,
                                            gint64          account_id,
                                            GError        **error);
+/* The limit newest movements of every client, newest first, each with
+ * its client's ARR after it; total: how many there are in all. Reads
+ * only those clients' logs. */
+GPtrArray *traction_store_list_recent_movements (TractionStore  *self,
+                                                 guint           limit,
+                                                 guint          *total,
+                                                 GError        **error);
 TractionMovementRow *traction_store_get_movement (TractionStore  *self,
                                                   gint64          movement_id,
                                                   GError        **error);

@@ -16,6 +16,8 @@ struct _TractionLoader
   TractionStore     *reader;      /* opened on the first background load */
   GCancellable      *loading;     /* the load under way, or NULL */
   gboolean           load_again;  /* asked for during a load */
+  gpointer           args;        /* traction_loader_set_args () */
+  gsize              args_size;
 };
 
 static guint n_running;
@@ -24,6 +26,7 @@ typedef struct {
   TractionStore    *reader;
   TractionLoadFunc  load;
   GDestroyNotify    result_free;
+  gpointer          args;       /* the loader's, copied */
 } Job;
 
 static void
@@ -32,6 +35,7 @@ job_free (gpointer data)
   Job *job = data;
 
   g_object_unref (job->reader);
+  g_free (job->args);
   g_free (job);
 }
 
@@ -74,6 +78,7 @@ traction_loader_free (TractionLoader *loader)
   drop_load (loader);
   g_clear_object (&loader->reader);
   g_clear_object (&loader->store);
+  g_free (loader->args);
   g_free (loader);
 }
 
@@ -86,6 +91,19 @@ traction_loader_set_store (TractionLoader *loader,
   drop_load (loader);
   g_clear_object (&loader->reader);
   g_set_object (&loader->store, store);
+}
+
+void
+traction_loader_set_args (TractionLoader *loader,
+                          gconstpointer   args,
+                          gsize           size)
+{
+  g_return_if_fail (loader != NULL);
+  g_return_if_fail (args != NULL || size == 0);
+
+  g_free (loader->args);
+  loader->args = size > 0 ? g_memdup2 (args, size) : NULL;
+  loader->args_size = size;
 }
 
 gboolean
@@ -110,7 +128,7 @@ load_thread (GTask        *task,
 {
   Job *job = task_data;
   GError *error = NULL;
-  gpointer result = job->load (job->reader, &error);
+  gpointer result = job->load (job->reader, job->args, &error);
 
   if (result == NULL)
     g_task_return_error (task, error);
@@ -152,7 +170,7 @@ static void
 load_and_apply (TractionLoader *loader)
 {
   g_autoptr(GError) error = NULL;
-  gpointer result = loader->load (loader->store, &error);
+  gpointer result = loader->load (loader->store, loader->args, &error);
 
   loader->apply (loader->view, result, error);
   if (result != NULL && loader->result_free != NULL)
@@ -201,6 +219,7 @@ traction_loader_start (TractionLoader *loader)
   job->reader = g_object_ref (loader->reader);
   job->load = loader->load;
   job->result_free = loader->result_free;
+  job->args = loader->args_size > 0 ? g_memdup2 (loader->args, loader->args_size) : NULL;
   loader->loading = g_cancellable_new ();
   n_running++;
   /* No source object: the task must not keep the view alive, and its

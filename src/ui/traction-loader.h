@@ -20,8 +20,11 @@
 G_BEGIN_DECLS
 
 /* Reads what the view shows; NULL with error on failure. Called on a
- * worker thread (or the main one): no GTK. */
+ * worker thread (or the main one): no GTK. args: a copy of what
+ * traction_loader_set_args() last gave (NULL if never), as it was when
+ * the load started. */
 typedef gpointer (*TractionLoadFunc)  (TractionStore  *store,
+                                       gconstpointer   args,
                                        GError        **error);
 /* Shows a result (result NULL: error says why). On the main thread. */
 typedef void     (*TractionApplyFunc) (GtkWidget      *view,
@@ -39,6 +42,10 @@ void            traction_loader_free       (TractionLoader    *loader);
 /* The store to read (NULL: none); drops a load under way. */
 void            traction_loader_set_store  (TractionLoader    *loader,
                                             TractionStore     *store);
+/* What the next loads read with (plain data, copied: a period, say). */
+void            traction_loader_set_args   (TractionLoader    *loader,
+                                            gconstpointer      args,
+                                            gsize              size);
 /* Loads on the worker thread and applies when done. */
 void            traction_loader_start      (TractionLoader    *loader);
 /* Loads on the main thread's connection and applies now, dropping a

@@ -1084,6 +1084,7 @@ clients_load_free (gpointer data)
 
 static gpointer
 load_clients (TractionStore  *store,
+              gconstpointer   args,
               GError        **error)
 {
   ClientsLoad *load = g_new0 (ClientsLoad, 1);

@@ -971,6 +971,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BoardLoad, board_load_free)
 
 static gpointer
 load_board (TractionStore  *store,
+            gconstpointer   args,
             GError        **error)
 {
   g_autoptr(BoardLoad) load = g_new0 (BoardLoad, 1);

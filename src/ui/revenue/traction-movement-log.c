@@ -193,6 +193,7 @@ reload (TractionMovementLog *self)
   g_autofree char *currency = NULL;
   GtkWidget *child;
   guint shown;
+  guint total = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
@@ -201,34 +202,39 @@ reload (TractionMovementLog *self)
   if (self->store == NULL)
     return;
 
-  rows = traction_store_list_movements (self->store, self->account_id, &error);
+  if (self->account_id > 0)
+    rows = traction_store_list_movements (self->store, self->account_id, &error);
+  else
+    rows = traction_store_list_recent_movements (self->store, TRACTION_MOVEMENT_LOG_LIMIT, &total, &error);
   if (rows == NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->summary), error->message);
       return;
     }
+  if (self->account_id > 0)
+    total = rows->len;
 
   currency = traction_store_get_currency (self->store);
-  shown = self->account_id > 0 ? rows->len : MIN (rows->len, TRACTION_MOVEMENT_LOG_LIMIT);
+  shown = rows->len;
   for (guint i = 0; i < shown; i++)
     gtk_list_box_append (self->list, row_new (self, g_ptr_array_index (rows, i), currency));
   self->n_rows = shown;
 
-  if (rows->len == 0)
+  if (total == 0)
     gtk_label_set_text (GTK_LABEL (self->summary),
                         _("No ARR movements yet. Add the first contract as a “New” movement, "
                           "or import a CSV file of movements."));
-  else if (shown < rows->len)
+  else if (shown < total)
     {
-      g_autofree char *text = g_strdup_printf (_("The %u most recent of %u movements."), shown, rows->len);
+      g_autofree char *text = g_strdup_printf (_("The %u most recent of %u movements."), shown, total);
 
       gtk_label_set_text (GTK_LABEL (self->summary), text);
     }
   else
     {
       g_autofree char *text = g_strdup_printf (ngettext ("%u movement, newest first.",
-                                                         "%u movements, newest first.", rows->len),
-                                               rows->len);
+                                                         "%u movements, newest first.", total),
+                                               total);
 
       gtk_label_set_text (GTK_LABEL (self->summary), text);
     }

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "traction-revenue-page.h"
+#include "traction-loader.h"
 #include "traction-chart-widget.h"
 #include "traction-cs-dashboard.h"
 #include "traction-movement-dialog.h"
@@ -47,6 +48,7 @@ struct _TractionRevenuePage
   TractionPeriodKind   kind;
   GDate                from, to;
   gboolean             have_period;
+  TractionLoader      *loader;        /* reads the figures off the main thread */
 };
 
 G_DEFINE_FINAL_TYPE (TractionRevenuePage, traction_revenue_page, GTK_TYPE_WIDGET)
@@ -59,7 +61,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void reload (TractionRevenuePage *self);
+static void reload (TractionRevenuePage *self,
+                    gboolean             now);
 
 /* The revenue a load made, shared by the charts that draw it. */
 typedef struct {
@@ -263,6 +266,100 @@ boxed_list_new (const char *label,
   return list;
 }
 
+/* A list shows its first LIST_MAX_ROWS rows, then a row to show the rest:
+ * a period of 100,000 movements moves thousands of clients, and a row per
+ * client took the page seconds to build. */
+#define LIST_MAX_ROWS 25
+
+typedef GtkWidget *(*RowFunc) (TractionRevenuePage *self,
+                               guint                index);
+
+static void append_rows (TractionRevenuePage *self,
+                         GtkListBox          *list,
+                         guint                from,
+                         guint                n,
+                         RowFunc              make_row);
+
+static void
+show_all_cb (GtkButton *button,
+             gpointer   data)
+{
+  GtkWidget *more_row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (more_row));
+  TractionRevenuePage *self = g_object_get_data (G_OBJECT (button), "page");
+  RowFunc make_row = (RowFunc) g_object_get_data (G_OBJECT (button), "make-row");
+  guint from = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "from"));
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "n"));
+
+  gtk_list_box_remove (list, more_row);
+  append_rows (self, list, from, n, make_row);
+  /* The keyboard (and the view) stay where the row was: on the first new one. */
+  {
+    GtkListBoxRow *first_new = gtk_list_box_get_row_at_index (list, (int) from);
+
+    if (first_new != NULL)
+      gtk_widget_grab_focus (GTK_WIDGET (first_new));
+  }
+}
+
+/* Appends rows [from, n) of a list, at most LIST_MAX_ROWS of them unless
+ * the founder asked for all (from > 0). */
+static void
+append_rows (TractionRevenuePage *self,
+             GtkListBox          *list,
+             guint                from,
+             guint                n,
+             RowFunc              make_row)
+{
+  guint until = from > 0 ? n : MIN (n, LIST_MAX_ROWS);
+
+  for (guint i = from; i < until; i++)
+    gtk_list_box_append (list, make_row (self, i));
+  if (until < n)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button;
+      g_autofree char *title = g_strdup_printf (ngettext ("%u more row", "%u more rows", n - until), n - until);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      button = gtk_button_new_with_mnemonic (_("Show _All"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (button), "page", self);
+      g_object_set_data (G_OBJECT (button), "make-row", (gpointer) make_row);
+      g_object_set_data (G_OBJECT (button), "from", GUINT_TO_POINTER (until));
+      g_object_set_data (G_OBJECT (button), "n", GUINT_TO_POINTER (n));
+      g_signal_connect (button, "clicked", G_CALLBACK (show_all_cb), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (list, row);
+    }
+}
+
+static GtkWidget *
+tracker_row_new (TractionRevenuePage *self,
+                 guint                index)
+{
+  const TractionExpansionRow *item = g_ptr_array_index (self->revenue->tracker, index);
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *types = traction_expansion_row_types (item);
+  g_autofree char *start = money (self, item->start_cents, FALSE);
+  g_autofree char *end = money (self, item->end_cents, FALSE);
+  g_autofree char *change = money (self, ABS (item->change_cents), FALSE);
+  g_autofree char *range = g_strdup_printf (_("%s → %s"), start, end);
+  g_autofree char *change_text = g_strdup_printf ("%s%s", item->change_cents < 0 ? "−" : "+", change);
+  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->account);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), types);
+  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (suffix), suffix_label (change_text,
+                                                  item->change_cents < 0 ? "error" : "success"));
+  gtk_box_append (GTK_BOX (suffix), suffix_label (range, "dim-label"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  return row;
+}
+
 static GtkWidget *
 tracker_new (TractionRevenuePage *self)
 {
@@ -270,28 +367,7 @@ tracker_new (TractionRevenuePage *self)
                                     self->revenue->tracker->len == 0
                                     ? _("No client with ARR at the start moved in this period.") : NULL);
 
-  for (guint i = 0; i < self->revenue->tracker->len; i++)
-    {
-      const TractionExpansionRow *item = g_ptr_array_index (self->revenue->tracker, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *types = traction_expansion_row_types (item);
-      g_autofree char *start = money (self, item->start_cents, FALSE);
-      g_autofree char *end = money (self, item->end_cents, FALSE);
-      g_autofree char *change = money (self, ABS (item->change_cents), FALSE);
-      g_autofree char *range = g_strdup_printf (_("%s → %s"), start, end);
-      g_autofree char *change_text = g_strdup_printf ("%s%s", item->change_cents < 0 ? "−" : "+", change);
-      GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->account);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), types);
-      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (suffix), suffix_label (change_text,
-                                                      item->change_cents < 0 ? "error" : "success"));
-      gtk_box_append (GTK_BOX (suffix), suffix_label (range, "dim-label"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
+  append_rows (self, GTK_LIST_BOX (list), 0, self->revenue->tracker->len, tracker_row_new);
   return list;
 }
 
@@ -310,64 +386,68 @@ band_icon (TractionHealthBand band)
 }
 
 static GtkWidget *
+renewal_row_new (TractionRevenuePage *self,
+                 guint                index)
+{
+  const TractionRevenueRenewal *renewal = g_ptr_array_index (self->revenue->renewals, index);
+  const TractionRenewalRow *r = renewal->row;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *band_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char *when = traction_revenue_format_date (&r->renewal, "%x");
+  g_autofree char *start = traction_revenue_format_date (&r->work_start, "%x");
+  g_autofree char *arr = money (self, r->arr_cents, FALSE);
+  g_autofree char *forecast = money (self, renewal->forecast_cents, FALSE);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *forecast_text = NULL;
+  const char *band = r->has_health ? traction_health_band_label (r->band) : _("Not scored");
+
+  /* Translators: renewal row subtitle: date, days left, tier, lead days, work start */
+  subtitle = g_strdup_printf (ngettext ("Renews %s, in %d day · %s: work starts %d days ahead (%s)",
+                                        "Renews %s, in %d days · %s: work starts %d days ahead (%s)",
+                                        renewal->days_left),
+                              when, renewal->days_left, traction_segment_label (renewal->segment),
+                              renewal->lead_days, start);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->account);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (r->work_late)
+    {
+      GtkWidget *late = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+      gtk_box_append (GTK_BOX (late), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      gtk_box_append (GTK_BOX (late), gtk_label_new (_("Work late")));
+      gtk_widget_add_css_class (late, "warning");
+      gtk_widget_set_valign (late, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (late, _("Nothing happened with this client since renewal work should have started"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), late);
+    }
+
+  gtk_box_append (GTK_BOX (band_box), gtk_image_new_from_icon_name (r->has_health ? band_icon (r->band)
+                                                                                  : "dialog-question-symbolic"));
+  gtk_box_append (GTK_BOX (band_box), gtk_label_new (band));
+  gtk_widget_set_valign (band_box, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (band_box, 110, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), band_box);
+
+  /* Translators: renewal forecast, "$97,750.00 (85 % of $115,000.00)" */
+  forecast_text = g_strdup_printf (_("%.0f %% of %s"), renewal->probability * 100.0, arr);
+  gtk_widget_set_valign (figures, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (figures), suffix_label (forecast, "heading"));
+  gtk_box_append (GTK_BOX (figures), suffix_label (forecast_text, "dim-label"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), figures);
+  return row;
+}
+
+static GtkWidget *
 renewals_new (TractionRevenuePage *self)
 {
   GtkWidget *list = boxed_list_new (_("Renewals in the next 180 days"),
                                     self->revenue->renewals->len == 0
                                     ? _("No active contract renews in the next 180 days.") : NULL);
 
-  for (guint i = 0; i < self->revenue->renewals->len; i++)
-    {
-      const TractionRevenueRenewal *renewal = g_ptr_array_index (self->revenue->renewals, i);
-      const TractionRenewalRow *r = renewal->row;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *band_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      g_autofree char *when = traction_revenue_format_date (&r->renewal, "%x");
-      g_autofree char *start = traction_revenue_format_date (&r->work_start, "%x");
-      g_autofree char *arr = money (self, r->arr_cents, FALSE);
-      g_autofree char *forecast = money (self, renewal->forecast_cents, FALSE);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *forecast_text = NULL;
-      const char *band = r->has_health ? traction_health_band_label (r->band) : _("Not scored");
-
-      /* Translators: renewal row subtitle: date, days left, tier, lead days, work start */
-      subtitle = g_strdup_printf (ngettext ("Renews %s, in %d day · %s: work starts %d days ahead (%s)",
-                                            "Renews %s, in %d days · %s: work starts %d days ahead (%s)",
-                                            renewal->days_left),
-                                  when, renewal->days_left, traction_segment_label (renewal->segment),
-                                  renewal->lead_days, start);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->account);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-      if (r->work_late)
-        {
-          GtkWidget *late = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-          gtk_box_append (GTK_BOX (late), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-          gtk_box_append (GTK_BOX (late), gtk_label_new (_("Work late")));
-          gtk_widget_add_css_class (late, "warning");
-          gtk_widget_set_valign (late, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (late, _("Nothing happened with this client since renewal work should have started"));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), late);
-        }
-
-      gtk_box_append (GTK_BOX (band_box), gtk_image_new_from_icon_name (r->has_health ? band_icon (r->band)
-                                                                                      : "dialog-question-symbolic"));
-      gtk_box_append (GTK_BOX (band_box), gtk_label_new (band));
-      gtk_widget_set_valign (band_box, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (band_box, 110, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), band_box);
-
-      /* Translators: renewal forecast, "$97,750.00 (85 % of $115,000.00)" */
-      forecast_text = g_strdup_printf (_("%.0f %% of %s"), renewal->probability * 100.0, arr);
-      gtk_widget_set_valign (figures, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (figures), suffix_label (forecast, "heading"));
-      gtk_box_append (GTK_BOX (figures), suffix_label (forecast_text, "dim-label"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), figures);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
+  append_rows (self, GTK_LIST_BOX (list), 0, self->revenue->renewals->len, renewal_row_new);
   return list;
 }
 
@@ -387,49 +467,65 @@ update_period_label (TractionRevenuePage *self)
   gtk_widget_set_sensitive (self->next_button, self->kind != TRACTION_PERIOD_CUSTOM);
 }
 
-static void
-reload (TractionRevenuePage *self)
+/* What one load reads with: the period as of a day. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
+  GDate from;
+  GDate to;
+  GDate today;
+} RevenueArgs;
+
+/* A load's result: apply_revenue() takes the figures (the charts share
+ * them), the loader frees what is left. */
+typedef struct
+{
+  TractionRevenue *revenue;
+} RevenueLoad;
+
+static void
+revenue_load_free (gpointer data)
+{
+  RevenueLoad *load = data;
+
+  g_clear_pointer (&load->revenue, traction_revenue_free);
+  g_free (load);
+}
+
+static gpointer
+load_revenue (TractionStore  *store,
+              gconstpointer   args,
+              GError        **error)
+{
+  const RevenueArgs *period = args;
+  TractionRevenue *revenue = traction_store_load_revenue (store, &period->from, &period->to, &period->today, error);
+  RevenueLoad *load;
+
+  if (revenue == NULL)
+    return NULL;
+  load = g_new0 (RevenueLoad, 1);
+  load->revenue = revenue;
+  return load;
+}
+
+static void
+apply_revenue (GtkWidget    *view,
+               gpointer      result,
+               const GError *error)
+{
+  TractionRevenuePage *self = TRACTION_REVENUE_PAGE (view);
+  RevenueLoad *load = result;
   TractionRevenue *revenue;
   RevenueHolder *holder;
   GtkWidget *box, *section, *row;
-  GDate today;
 
-  if (self->store == NULL)
-    return;
-
-  /* The movement log of every client, below the figures; made with the
-   * first load, not while the page is hidden. */
-  if (self->log == NULL)
-    {
-      GtkWidget *log_section = section_new (_("ARR Movements"),
-                                            _("Every change of a client's ARR: add, edit or delete (with Undo) here."));
-
-      self->log = traction_movement_log_new (self->store, 0);
-      gtk_box_append (GTK_BOX (log_section), self->log);
-      gtk_box_append (self->content_box, log_section);
-    }
-
-  traction_date_today (&today);
-  if (!self->have_period)
-    {
-      TractionRules rules;
-
-      traction_store_get_rules (self->store, &rules);
-      self->kind = TRACTION_PERIOD_QUARTER;
-      traction_period_bounds (self->kind, &today, rules.fiscal_year_start_month, &self->from, &self->to);
-      self->have_period = TRUE;
-    }
-  update_period_label (self);
-
-  revenue = traction_store_load_revenue (self->store, &self->from, &self->to, &today, &error);
-  if (revenue == NULL)
+  if (load == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
+
+  revenue = g_steal_pointer (&load->revenue);
 
   /* New holder for the new figures; charts still drawing the old ones
    * keep theirs until they go. */
@@ -518,10 +614,54 @@ reload (TractionRevenuePage *self)
   }
 }
 
+/* Shows the period's figures: read on a worker thread (now: on the main
+ * one, at once, for a view that must show them before it returns). */
+static void
+reload (TractionRevenuePage *self,
+        gboolean             now)
+{
+  RevenueArgs args;
+
+  if (self->store == NULL)
+    return;
+
+  /* The movement log of every client, below the figures; made with the
+   * first load, not while the page is hidden. */
+  if (self->log == NULL)
+    {
+      GtkWidget *log_section = section_new (_("ARR Movements"),
+                                            _("Every change of a client's ARR: add, edit or delete (with Undo) here."));
+
+      self->log = traction_movement_log_new (self->store, 0);
+      gtk_box_append (GTK_BOX (log_section), self->log);
+      gtk_box_append (self->content_box, log_section);
+    }
+
+  traction_date_today (&args.today);
+  if (!self->have_period)
+    {
+      TractionRules rules;
+
+      traction_store_get_rules (self->store, &rules);
+      self->kind = TRACTION_PERIOD_QUARTER;
+      traction_period_bounds (self->kind, &args.today, rules.fiscal_year_start_month, &self->from, &self->to);
+      self->have_period = TRUE;
+    }
+  update_period_label (self);
+
+  args.from = self->from;
+  args.to = self->to;
+  traction_loader_set_args (self->loader, &args, sizeof args);
+  if (now)
+    traction_loader_run_now (self->loader);
+  else
+    traction_loader_start (self->loader);
+}
+
 static void
 reload_cb (GtkWidget *widget)
 {
-  reload (TRACTION_REVENUE_PAGE (widget));
+  reload (TRACTION_REVENUE_PAGE (widget), FALSE);
 }
 
 /* Period */
@@ -557,7 +697,7 @@ period_kind_cb (TractionRevenuePage *self)
   anchor = self->to;
   g_date_subtract_days (&anchor, 1);
   traction_period_bounds (self->kind, &anchor, rules.fiscal_year_start_month, &self->from, &self->to);
-  reload (self);
+  reload (self, FALSE);
 }
 
 static void
@@ -593,7 +733,7 @@ shift_period (TractionRevenuePage *self,
     return;
   traction_store_get_rules (self->store, &rules);
   traction_period_shift (self->kind, &self->from, rules.fiscal_year_start_month, steps, &self->from, &self->to);
-  reload (self);
+  reload (self, FALSE);
 }
 
 static void
@@ -883,6 +1023,7 @@ traction_revenue_page_dispose (GObject *object)
   TractionRevenuePage *self = TRACTION_REVENUE_PAGE (object);
   GtkWidget *child;
 
+  g_clear_pointer (&self->loader, traction_loader_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRACTION_TYPE_REVENUE_PAGE);
   /* The template's outer box has no id: unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -989,6 +1130,7 @@ traction_revenue_page_init (TractionRevenuePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->kind = TRACTION_PERIOD_QUARTER;
+  self->loader = traction_loader_new (GTK_WIDGET (self), load_revenue, apply_revenue, revenue_load_free);
 }
 
 /* Public API */
@@ -1019,6 +1161,7 @@ traction_revenue_page_set_store (TractionRevenuePage *self,
     return;
 
   g_set_object (&self->store, store);
+  traction_loader_set_store (self->loader, store);
   traction_store_watch (GTK_WIDGET (self), store, reload_cb);
 
   /* The movement log of every client, below the figures. */
@@ -1032,7 +1175,7 @@ traction_revenue_page_set_store (TractionRevenuePage *self,
   /* A hidden page loads when it is first shown (the window makes every
    * view at start). */
   if (!traction_store_watch_defer (GTK_WIDGET (self)))
-    reload (self);
+    reload (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -1053,7 +1196,7 @@ traction_revenue_page_set_period (TractionRevenuePage *self,
   self->have_period = TRUE;
   if (gtk_drop_down_get_selected (self->period_kind) != (guint) kind)
     gtk_drop_down_set_selected (self->period_kind, kind);   /* period_kind_cb sees the same kind */
-  reload (self);
+  reload (self, TRUE);
 }
 
 const TractionRevenue *

@@ -949,6 +949,7 @@ today_load_free (gpointer data)
 
 static gpointer
 load_today (TractionStore  *store,
+            gconstpointer   args,
             GError        **error)
 {
   TodayLoad *load = g_new0 (TodayLoad, 1);
