@@ -26,6 +26,6 @@ void       traction_movement_log_add        (TractionMovementLog *self);
 /* Rows shown (for tests). */
 guint      traction_movement_log_get_n_rows (TractionMovementLog *self);
 
-#define TRACTION_MOVEMENT_LOG_LIMIT 200
+#define TRACTION_MOVEMENT_LOG_LIMIT 50
 
 G_END_DECLS

@@ -269,7 +269,7 @@ boxed_list_new (const char *label,
 /* A list shows its first LIST_MAX_ROWS rows, then a row to show the rest:
  * a period of 100,000 movements moves thousands of clients, and a row per
  * client took the page seconds to build. */
-#define LIST_MAX_ROWS 25
+#define LIST_MAX_ROWS 10
 
 typedef GtkWidget *(*RowFunc) (TractionRevenuePage *self,
                                guint                index);

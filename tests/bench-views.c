@@ -1,0 +1,165 @@
+/* bench-views.c: what the Clients and Revenue views cost the window on a
+ * generated company (2,000 clients, 100,000 ARR movements): the Clients
+ * view's reload after a write, and a Revenue period step, each timed
+ * until its data is on screen, with the longest the main thread was busy
+ * meanwhile (a 1 ms ticker measures the gaps; the data itself is read on
+ * a worker thread). Prints medians of 5 runs. Not a test:
+ * build-aux/bench.sh runs it under xvfb-run.
+ *
+ *   bench-views DATABASE
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <adwaita.h>
+
+#include "test-util.h"
+#include "traction-clients-page.h"
+#include "traction-loader.h"
+#include "traction-revenue-page.h"
+
+#define RUNS 5
+
+static gint64 last_tick;
+static gint64 longest_gap;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  longest_gap = MAX (longest_gap, now - last_tick);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (traction_loader_n_running () > 0)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs what, then the main loop until the views' loads are done and it
+ * is idle; returns the milliseconds that took, and in stall_ms the
+ * longest gap between ticks. */
+static double
+timed (void      (*what) (gpointer data),
+       gpointer    data,
+       double     *stall_ms)
+{
+  gint64 start;
+  guint ticker;
+
+  drain ();
+  last_tick = start = g_get_monotonic_time ();
+  longest_gap = 0;
+  ticker = g_timeout_add (1, tick_cb, NULL);
+  what (data);
+  /* The reload a write asks for starts from an idle. */
+  g_main_context_iteration (NULL, FALSE);
+  drain ();
+  g_source_remove (ticker);
+  tick_cb (NULL);
+  *stall_ms = longest_gap / 1000.0;
+  g_printerr (" stall %.1f\n", *stall_ms);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+write_cb (gpointer data)
+{
+  traction_store_emit_changed (TRACTION_STORE (data));
+}
+
+static void
+step_cb (gpointer data)
+{
+  static gboolean back;
+
+  /* Back and forth: always a period with data. */
+  gtk_widget_activate_action (GTK_WIDGET (data), back ? "revenue.next" : "revenue.previous", NULL);
+  back = !back;
+}
+
+static gint64 phase_t;
+static void bp (GdkFrameClock *c, gpointer d) { phase_t = g_get_monotonic_time (); }
+static void lay (GdkFrameClock *c, gpointer d) { g_printerr (" [layout-end %.1f", (g_get_monotonic_time () - phase_t) / 1000.0); }
+static void ap (GdkFrameClock *c, gpointer d) { g_printerr (" frame %.1f]", (g_get_monotonic_time () - phase_t) / 1000.0); }
+static GtkWidget *
+show (GtkWidget *page)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_signal_connect (gtk_widget_get_frame_clock (window), "before-paint", G_CALLBACK (bp), NULL);
+  g_signal_connect_after (gtk_widget_get_frame_clock (window), "layout", G_CALLBACK (lay), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (ap), NULL);
+  return window;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TractionStore) store = NULL;
+  double clients_ms[RUNS], clients_stall[RUNS];
+  double step_ms[RUNS], step_stall[RUNS];
+  GtkWidget *window;
+  GtkWidget *page;
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: bench-views DATABASE\n");
+      return 2;
+    }
+  g_setenv ("TRACTION_TODAY", "2026-11-22", FALSE);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-views: GTK cannot start (no display); run it under xvfb-run -a\n");
+      return 1;
+    }
+  adw_init ();
+  store = traction_store_open (argv[1], FALSE, &error);
+  if (store == NULL)
+    {
+      g_printerr ("bench-views: %s\n", error->message);
+      return 1;
+    }
+
+  page = traction_clients_page_new (store);
+  window = show (page);
+  for (int run = 0; run < RUNS; run++)
+    clients_ms[run] = timed (write_cb, store, &clients_stall[run]);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  page = traction_revenue_page_new (store);
+  window = show (page);
+  for (int run = 0; run < RUNS; run++)
+    step_ms[run] = timed (step_cb, page, &step_stall[run]);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  printf ("%-50s %10s\n", "benchmark", "median ms");
+  printf ("%-50s %10.1f\n", "clients: reload after a write, shown",
+          traction_test_median (clients_ms, RUNS));
+  printf ("%-50s %10.1f\n", "clients: reload, longest main-thread stall",
+          traction_test_median (clients_stall, RUNS));
+  printf ("%-50s %10.1f\n", "revenue: period step, shown",
+          traction_test_median (step_ms, RUNS));
+  printf ("%-50s %10.1f\n", "revenue: period step, longest main-thread stall",
+          traction_test_median (step_stall, RUNS));
+  return 0;
+}
