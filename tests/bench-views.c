@@ -69,7 +69,6 @@ timed (void      (*what) (gpointer data),
   g_source_remove (ticker);
   tick_cb (NULL);
   *stall_ms = longest_gap / 1000.0;
-  g_printerr (" stall %.1f\n", *stall_ms);
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
@@ -89,10 +88,6 @@ step_cb (gpointer data)
   back = !back;
 }
 
-static gint64 phase_t;
-static void bp (GdkFrameClock *c, gpointer d) { phase_t = g_get_monotonic_time (); }
-static void lay (GdkFrameClock *c, gpointer d) { g_printerr (" [layout-end %.1f", (g_get_monotonic_time () - phase_t) / 1000.0); }
-static void ap (GdkFrameClock *c, gpointer d) { g_printerr (" frame %.1f]", (g_get_monotonic_time () - phase_t) / 1000.0); }
 static GtkWidget *
 show (GtkWidget *page)
 {
@@ -102,9 +97,6 @@ show (GtkWidget *page)
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   drain ();
-  g_signal_connect (gtk_widget_get_frame_clock (window), "before-paint", G_CALLBACK (bp), NULL);
-  g_signal_connect_after (gtk_widget_get_frame_clock (window), "layout", G_CALLBACK (lay), NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (ap), NULL);
   return window;
 }
 

@@ -2,6 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
 #include "traction-widgets.h"
 
 #define LABEL_KEY "traction-label"
@@ -55,4 +60,69 @@ traction_icon_button_new (const char *icon_name,
   if (label != NULL)
     traction_widget_set_label (button, label);
   return button;
+}
+
+/* The Show All row of traction_list_box_append_rows(). */
+typedef struct
+{
+  TractionRowFunc make_row;
+  gpointer        data;
+  guint           from;
+  guint           n;
+} MoreRows;
+
+static void
+show_all_cb (GtkButton *button,
+             MoreRows  *more)
+{
+  GtkWidget *more_row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (more_row));
+  int first = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (more_row));
+  MoreRows rest = *more;   /* the row (and more with it) goes now */
+  GtkListBoxRow *first_new;
+
+  gtk_list_box_remove (list, more_row);
+  for (guint i = rest.from; i < rest.n; i++)
+    gtk_list_box_append (list, rest.make_row (rest.data, i));
+  /* The keyboard (and the view) stay where the row was. */
+  first_new = gtk_list_box_get_row_at_index (list, first);
+  if (first_new != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first_new));
+}
+
+void
+traction_list_box_append_rows (GtkListBox      *list,
+                               guint            n,
+                               guint            max,
+                               TractionRowFunc  make_row,
+                               gpointer         data)
+{
+  guint shown = MIN (n, max);
+  MoreRows *more;
+  GtkWidget *row;
+  GtkWidget *button;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+  g_return_if_fail (make_row != NULL);
+
+  for (guint i = 0; i < shown; i++)
+    gtk_list_box_append (list, make_row (data, i));
+  if (shown == n)
+    return;
+
+  more = g_new0 (MoreRows, 1);
+  more->make_row = make_row;
+  more->data = data;
+  more->from = shown;
+  more->n = n;
+  row = adw_action_row_new ();
+  title = g_strdup_printf (ngettext ("%u more row", "%u more rows", n - shown), n - shown);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  button = gtk_button_new_with_mnemonic (_("Show _All"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_data (button, "clicked", G_CALLBACK (show_all_cb), more, (GClosureNotify) g_free, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  gtk_list_box_append (list, row);
 }

@@ -25,6 +25,8 @@ struct _TractionMovementLog
   TractionStore *store;
   gint64         account_id;
   guint          n_rows;
+  GPtrArray     *rows;        /* TractionMovementRow listed, newest first */
+  char          *currency;
 };
 
 G_DEFINE_FINAL_TYPE (TractionMovementLog, traction_movement_log, GTK_TYPE_WIDGET)
@@ -185,18 +187,28 @@ row_new (TractionMovementLog       *self,
   return row;
 }
 
+static GtkWidget *
+log_row_new (gpointer data,
+             guint    index)
+{
+  TractionMovementLog *self = data;
+
+  return row_new (self, g_ptr_array_index (self->rows, index), self->currency);
+}
+
 static void
 reload (TractionMovementLog *self)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *rows;
   g_autoptr(GError) error = NULL;
-  g_autofree char *currency = NULL;
   GtkWidget *child;
   guint shown;
   guint total = 0;
 
+  /* The rows first: a "Show All" row refers to the movements. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->n_rows = 0;
 
   if (self->store == NULL)
@@ -214,10 +226,11 @@ reload (TractionMovementLog *self)
   if (self->account_id > 0)
     total = rows->len;
 
-  currency = traction_store_get_currency (self->store);
+  self->rows = rows;
+  g_free (self->currency);
+  self->currency = traction_store_get_currency (self->store);
   shown = rows->len;
-  for (guint i = 0; i < shown; i++)
-    gtk_list_box_append (self->list, row_new (self, g_ptr_array_index (rows, i), currency));
+  traction_list_box_append_rows (self->list, shown, TRACTION_MOVEMENT_LOG_SHOWN, log_row_new, self);
   self->n_rows = shown;
 
   if (total == 0)
@@ -253,6 +266,8 @@ traction_movement_log_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (traction_movement_log_parent_class)->dispose (object);
 }

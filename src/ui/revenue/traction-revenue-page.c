@@ -13,6 +13,7 @@
 
 #include "traction-revenue-page.h"
 #include "traction-loader.h"
+#include "traction-widgets.h"
 #include "traction-chart-widget.h"
 #include "traction-cs-dashboard.h"
 #include "traction-movement-dialog.h"
@@ -271,74 +272,11 @@ boxed_list_new (const char *label,
  * client took the page seconds to build. */
 #define LIST_MAX_ROWS 10
 
-typedef GtkWidget *(*RowFunc) (TractionRevenuePage *self,
-                               guint                index);
-
-static void append_rows (TractionRevenuePage *self,
-                         GtkListBox          *list,
-                         guint                from,
-                         guint                n,
-                         RowFunc              make_row);
-
-static void
-show_all_cb (GtkButton *button,
-             gpointer   data)
-{
-  GtkWidget *more_row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (more_row));
-  TractionRevenuePage *self = g_object_get_data (G_OBJECT (button), "page");
-  RowFunc make_row = (RowFunc) g_object_get_data (G_OBJECT (button), "make-row");
-  guint from = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "from"));
-  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "n"));
-
-  gtk_list_box_remove (list, more_row);
-  append_rows (self, list, from, n, make_row);
-  /* The keyboard (and the view) stay where the row was: on the first new one. */
-  {
-    GtkListBoxRow *first_new = gtk_list_box_get_row_at_index (list, (int) from);
-
-    if (first_new != NULL)
-      gtk_widget_grab_focus (GTK_WIDGET (first_new));
-  }
-}
-
-/* Appends rows [from, n) of a list, at most LIST_MAX_ROWS of them unless
- * the founder asked for all (from > 0). */
-static void
-append_rows (TractionRevenuePage *self,
-             GtkListBox          *list,
-             guint                from,
-             guint                n,
-             RowFunc              make_row)
-{
-  guint until = from > 0 ? n : MIN (n, LIST_MAX_ROWS);
-
-  for (guint i = from; i < until; i++)
-    gtk_list_box_append (list, make_row (self, i));
-  if (until < n)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button;
-      g_autofree char *title = g_strdup_printf (ngettext ("%u more row", "%u more rows", n - until), n - until);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      button = gtk_button_new_with_mnemonic (_("Show _All"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (button), "page", self);
-      g_object_set_data (G_OBJECT (button), "make-row", (gpointer) make_row);
-      g_object_set_data (G_OBJECT (button), "from", GUINT_TO_POINTER (until));
-      g_object_set_data (G_OBJECT (button), "n", GUINT_TO_POINTER (n));
-      g_signal_connect (button, "clicked", G_CALLBACK (show_all_cb), NULL);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-      gtk_list_box_append (list, row);
-    }
-}
-
 static GtkWidget *
-tracker_row_new (TractionRevenuePage *self,
-                 guint                index)
+tracker_row_new (gpointer data,
+                 guint    index)
 {
+  TractionRevenuePage *self = data;
   const TractionExpansionRow *item = g_ptr_array_index (self->revenue->tracker, index);
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *types = traction_expansion_row_types (item);
@@ -367,7 +305,8 @@ tracker_new (TractionRevenuePage *self)
                                     self->revenue->tracker->len == 0
                                     ? _("No client with ARR at the start moved in this period.") : NULL);
 
-  append_rows (self, GTK_LIST_BOX (list), 0, self->revenue->tracker->len, tracker_row_new);
+  traction_list_box_append_rows (GTK_LIST_BOX (list), self->revenue->tracker->len, LIST_MAX_ROWS,
+                                 tracker_row_new, self);
   return list;
 }
 
@@ -386,9 +325,10 @@ band_icon (TractionHealthBand band)
 }
 
 static GtkWidget *
-renewal_row_new (TractionRevenuePage *self,
-                 guint                index)
+renewal_row_new (gpointer data,
+                 guint    index)
 {
+  TractionRevenuePage *self = data;
   const TractionRevenueRenewal *renewal = g_ptr_array_index (self->revenue->renewals, index);
   const TractionRenewalRow *r = renewal->row;
   GtkWidget *row = adw_action_row_new ();
@@ -447,7 +387,8 @@ renewals_new (TractionRevenuePage *self)
                                     self->revenue->renewals->len == 0
                                     ? _("No active contract renews in the next 180 days.") : NULL);
 
-  append_rows (self, GTK_LIST_BOX (list), 0, self->revenue->renewals->len, renewal_row_new);
+  traction_list_box_append_rows (GTK_LIST_BOX (list), self->revenue->renewals->len, LIST_MAX_ROWS,
+                                 renewal_row_new, self);
   return list;
 }
 
