@@ -51,19 +51,26 @@ fi
 python3 - "$builddir" "$asandir" $fuzzlogs <<'PY'
 import json, os, sys
 passed = failed = skipped = 0
+failures = []
 for d in sys.argv[1:]:
     log = os.path.join(d, "meson-logs", "testlog.json")
     if not os.path.exists(log):
         failed += 1          # the suite did not even build or run
+        failures.append(f"{d}: did not build or run")
         continue
     for line in open(log):
-        r = json.loads(line).get("result")
+        t = json.loads(line)
+        r = t.get("result")
         if r in ("OK", "EXPECTEDFAIL"):
             passed += 1
         elif r == "SKIP":
             skipped += 1
         else:
             failed += 1
+            failures.append(f"{d}: {t.get('name')} {r} after {t.get('duration', 0):.1f} s")
+# The failures again here, so the end of the output names them.
+for f in failures:
+    print("FAILED", f)
 print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
 sys.exit(1 if failed else 0)
 PY
