@@ -1,6 +1,7 @@
 /* bench-views.c: what the Clients and Revenue views cost the window on a
  * generated company (2,000 clients, 100,000 ARR movements): the Clients
- * view's reload after a write, and a Revenue period step, each timed
+ * view's reload after a write elsewhere and after the shown client's
+ * scorecard is saved, and a Revenue period step, each timed
  * until its data is on screen, with the longest the main thread was busy
  * meanwhile (a 1 ms ticker measures the gaps; the data itself is read on
  * a worker thread). Prints medians of 5 runs. Not a test:
@@ -20,6 +21,7 @@
 #include "traction-clients-page.h"
 #include "traction-loader.h"
 #include "traction-revenue-page.h"
+#include "traction-store-health.h"
 
 #define RUNS 5
 
@@ -78,6 +80,27 @@ write_cb (gpointer data)
   traction_store_emit_changed (TRACTION_STORE (data));
 }
 
+/* Saves the shown client's scorecard for this month, each time with
+ * other scores: the heatmap, the pane's header, trend and "why" change. */
+static void
+score_cb (gpointer data)
+{
+  TractionClientsPage *page = data;
+  static int flip;
+  TractionHealthInput input = { 0 };
+  GDate month;
+
+  flip = !flip;
+  for (int i = 0; i < TRACTION_N_HEALTH_ITEMS; i++)
+    input.items[i] = flip ? 2 : 4;
+  g_date_clear (&month, 1);
+  g_date_set_dmy (&month, 1, G_DATE_NOVEMBER, 2026);
+  if (!traction_store_save_scorecard (traction_clients_page_get_store (page),
+                                      traction_clients_page_get_selected (page),
+                                      &month, &input, "", NULL, NULL))
+    g_error ("bench-views: the scorecard was not saved");
+}
+
 static void
 step_cb (gpointer data)
 {
@@ -107,6 +130,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(TractionStore) store = NULL;
   double clients_ms[RUNS], clients_stall[RUNS];
+  double score_ms[RUNS], score_stall[RUNS];
   double step_ms[RUNS], step_stall[RUNS];
   GtkWidget *window;
   GtkWidget *page;
@@ -134,6 +158,8 @@ main (int   argc,
   window = show (page);
   for (int run = 0; run < RUNS; run++)
     clients_ms[run] = timed (write_cb, store, &clients_stall[run]);
+  for (int run = 0; run < RUNS; run++)
+    score_ms[run] = timed (score_cb, page, &score_stall[run]);
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
 
@@ -149,6 +175,10 @@ main (int   argc,
           traction_test_median (clients_ms, RUNS));
   printf ("%-50s %10.1f\n", "clients: reload, longest main-thread stall",
           traction_test_median (clients_stall, RUNS));
+  printf ("%-50s %10.1f\n", "clients: shown client's scorecard saved, shown",
+          traction_test_median (score_ms, RUNS));
+  printf ("%-50s %10.1f\n", "clients: scorecard saved, longest main-thread stall",
+          traction_test_median (score_stall, RUNS));
   printf ("%-50s %10.1f\n", "revenue: period step, shown",
           traction_test_median (step_ms, RUNS));
   printf ("%-50s %10.1f\n", "revenue: period step, longest main-thread stall",

@@ -21,6 +21,7 @@
 #include "traction-clients-page.h"
 #include "traction-health-report.h"
 #include "traction-heatmap-widget.h"
+#include "traction-movement-log.h"
 #include "traction-qbr-batch.h"
 #include "traction-review-dialog.h"
 #include "traction-scorecard-dialog.h"
@@ -297,6 +298,139 @@ test_lumio (void)
         g_object_unref (reference);
       }
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* A label whose text starts with prefix (or, with a prefix starting
+ * "*", has the rest in it). */
+static gboolean
+label_starts (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  const char *prefix = data;
+
+  return GTK_IS_LABEL (widget)
+         && (prefix[0] == '*' ? strstr (gtk_label_get_text (GTK_LABEL (widget)), prefix + 1) != NULL
+                              : g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix));
+}
+
+static GtkWidget *
+find_label_prefix (GtkWidget  *widget,
+                   const char *prefix)
+{
+  return traction_test_find (widget, label_starts, prefix);
+}
+
+/* The pane's title (its one "title-2" label). */
+static gboolean
+is_title (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title-2");
+}
+
+static gboolean
+is_movement_log (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return TRACTION_IS_MOVEMENT_LOG (widget);
+}
+
+static gboolean
+is_group (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
+}
+
+static GtkWidget *
+find_group (GtkWidget  *widget,
+            const char *title)
+{
+  return traction_test_find (widget, is_group, title);
+}
+
+/* The client pane after writes: a write elsewhere leaves its widgets as
+ * they are; saving the client's scorecard changes what it says about the
+ * score (and only that); another client fills it anew. */
+static void
+test_pane_sections (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "pane.db", NULL);
+  g_autoptr(TractionStore) store = traction_store_open (path, TRUE, &error);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page, *title, *contract, *people, *log, *why;
+  TractionHealthInput input = { 0 };
+  gint64 lumio = 0, other;
+  g_autofree char *status = NULL;
+  double score;
+  GDate today, month;
+
+  g_assert_no_error (error);
+  traction_date_today (&today);
+  g_assert_true (traction_store_load_sample (store, &today, &error));
+  g_assert_true (traction_health_report_find_client (store, "Lumio Bank", &today, &lumio, &error));
+
+  page = traction_clients_page_new (store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 850);
+  gtk_window_present (GTK_WINDOW (window));
+  traction_clients_page_select (TRACTION_CLIENTS_PAGE (page), lumio);
+  iterate ();
+  /* The pane's title: the client's name. */
+  title = traction_test_find (page, is_title, NULL);
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "Lumio Bank");
+  contract = find_group (page, "Contract");
+  people = find_group (page, "Stakeholders");
+  why = find_label_prefix (page, "Why the Score Moved in ");
+  log = traction_test_find (page, is_movement_log, NULL);
+  g_assert_nonnull (log);
+  g_assert_nonnull (contract);
+  g_assert_nonnull (people);
+  g_assert_nonnull (why);
+
+  /* A write that does not touch Lumio Bank. */
+  traction_store_emit_changed (store);
+  iterate ();
+  g_assert_true (traction_test_find (page, is_title, NULL) == title);
+  g_assert_true (traction_test_find (page, is_movement_log, NULL) == log);
+  g_assert_true (find_group (page, "Contract") == contract);
+  g_assert_true (find_label_prefix (page, "Why the Score Moved in ") == why);
+
+  /* Its scorecard this month, every item at 5: the header and "why" say
+   * so; the contract and the people stay. */
+  for (int i = 0; i < TRACTION_N_HEALTH_ITEMS; i++)
+    input.items[i] = 5;
+  g_date_clear (&month, 1);
+  g_date_set_dmy (&month, 1, g_date_get_month (&today), g_date_get_year (&today));
+  g_assert_true (traction_store_save_scorecard (store, lumio, &month, &input, "", &score, &error));
+  g_assert_no_error (error);
+  status = g_strdup_printf ("* · %.1f in ", score);
+  g_assert_null (find_label_prefix (page, status));
+  iterate ();
+  g_assert_nonnull (find_label_prefix (page, status));
+  g_assert_true (find_group (page, "Contract") == contract);
+  g_assert_true (find_group (page, "Stakeholders") == people);
+  g_assert_false (find_label_prefix (page, "Why the Score Moved in ") == why);
+  g_assert_true (has_label_suffix (page, " points"));
+  g_assert_true (traction_test_find (page, is_movement_log, NULL) == log);
+
+  /* Another client: its name, its contract. */
+  other = traction_heatmap_widget_get_account (TRACTION_HEATMAP_WIDGET (traction_clients_page_get_heatmap (TRACTION_CLIENTS_PAGE (page))), 0);
+  if (other == lumio)
+    other = traction_heatmap_widget_get_account (TRACTION_HEATMAP_WIDGET (traction_clients_page_get_heatmap (TRACTION_CLIENTS_PAGE (page))), 1);
+  traction_clients_page_select (TRACTION_CLIENTS_PAGE (page), other);
+  iterate ();
+  title = traction_test_find (page, is_title, NULL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), !=, "Lumio Bank");
+  g_assert_false (find_group (page, "Contract") == contract);
+  /* The same log, now of that client. */
+  g_assert_true (traction_test_find (page, is_movement_log, NULL) == log);
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -612,6 +746,7 @@ main (int    argc,
   tmp_dir = traction_test_make_dir ("traction-clients-page");
 
   g_test_add_func ("/clients/page/lumio", test_lumio);
+  g_test_add_func ("/clients/page/pane-sections", test_pane_sections);
   g_test_add_func ("/clients/usage-grid", test_usage_grid);
   g_test_add_func ("/clients/review-dialog", test_review_dialog);
   g_test_add_func ("/clients/qbr-batch", test_qbr_batch);

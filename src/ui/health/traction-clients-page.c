@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
@@ -36,6 +37,20 @@
 static const guint month_choices[] = { 12, 24, 36 };
 #define MAX_MONTHS 36
 
+/* The sections of the client pane, top to bottom. */
+typedef enum
+{
+  SECTION_HEADER,
+  SECTION_TREND,
+  SECTION_WHY,
+  SECTION_ALERTS,
+  SECTION_LIFECYCLE,
+  SECTION_CONTRACT,
+  SECTION_STAKEHOLDERS,
+  SECTION_MOVEMENTS,
+  N_SECTIONS
+} PaneSection;
+
 struct _TractionClientsPage
 {
   GtkWidget              parent_instance;
@@ -63,11 +78,19 @@ struct _TractionClientsPage
   TractionStore         *store;
   TractionRules          rules;
   GPtrArray             *clients;     /* TractionClientRow, every client */
+  char                 **name_keys;   /* collation key of each client's name */
   TractionHeatmapData   *scores;      /* every client's, MAX_MONTHS to this month */
   GHashTable            *score_rows;  /* account id -> row of scores + 1 */
   TractionLoader        *loader;      /* reads both off the main thread */
   gint64                 selected;
   guint                  show_source;  /* the pane follows the cursor after a pause */
+
+  /* The client pane: "Pick a Client", or the sections, each rebuilt
+   * only when what it shows changed (see section_begin()). */
+  GtkWidget             *pane_empty;
+  GtkBox                *sections[N_SECTIONS];
+  char                  *section_keys[N_SECTIONS];
+  GtkWidget             *movement_log;
 };
 
 G_DEFINE_FINAL_TYPE (TractionClientsPage, traction_clients_page, GTK_TYPE_WIDGET)
@@ -193,9 +216,9 @@ suffix_label_new (const char *text)
 }
 
 static AdwPreferencesGroup *
-group_new (TractionClientsPage *self,
-           const char          *title,
-           const char          *description)
+group_new (GtkBox     *box,
+           const char *title,
+           const char *description)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
@@ -205,7 +228,7 @@ group_new (TractionClientsPage *self,
       g_autofree char *markup = g_markup_escape_text (description, -1);
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), markup);
     }
-  gtk_box_append (self->detail_box, group);
+  gtk_box_append (box, group);
   return ADW_PREFERENCES_GROUP (group);
 }
 
@@ -290,28 +313,35 @@ first_month_of (guint  n_months,
 
 /* Sorting and filtering */
 
-static TractionClientsSort sort_mode;
+/* A client as the heatmap sorts it: by name through a collation key
+ * made once per load (g_utf8_collate() per comparison was most of the
+ * sort's cost with 2,000 clients). */
+typedef struct
+{
+  const TractionClientRow *row;
+  const char              *name_key;
+} SortedClient;
 
 static int
 compare_clients (gconstpointer a,
-                 gconstpointer b)
+                 gconstpointer b,
+                 gpointer      data)
 {
-  const TractionClientRow *x = *(TractionClientRow * const *) a;
-  const TractionClientRow *y = *(TractionClientRow * const *) b;
-  int by_name = g_utf8_collate (x->name, y->name);
+  const SortedClient *sx = a, *sy = b;
+  const TractionClientRow *x = sx->row, *y = sy->row;
 
-  switch (sort_mode)
+  switch ((TractionClientsSort) GPOINTER_TO_INT (data))
     {
     case TRACTION_CLIENTS_SORT_SCORE:
       if (x->has_score != y->has_score)
         return x->has_score ? -1 : 1;
       if (x->has_score && x->score != y->score)
         return x->score < y->score ? -1 : 1;
-      return by_name;
+      break;
     case TRACTION_CLIENTS_SORT_ARR:
       if (x->arr_cents != y->arr_cents)
         return x->arr_cents > y->arr_cents ? -1 : 1;
-      return by_name;
+      break;
     case TRACTION_CLIENTS_SORT_TREND:
       {
         double dx = x->has_trend ? x->score - x->previous_score : INFINITY;
@@ -319,12 +349,13 @@ compare_clients (gconstpointer a,
 
         if (dx != dy)
           return dx < dy ? -1 : 1;
-        return by_name;
       }
+      break;
     case TRACTION_CLIENTS_SORT_NAME:
     default:
-      return by_name;
+      break;
     }
+  return strcmp (sx->name_key, sy->name_key);
 }
 
 static gboolean
@@ -351,7 +382,7 @@ client_matches (TractionClientsPage     *self,
 static void
 fill_heatmap (TractionClientsPage *self)
 {
-  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (SortedClient));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autofree const char **names = NULL;
@@ -364,14 +395,18 @@ fill_heatmap (TractionClientsPage *self)
 
   for (guint i = 0; i < self->clients->len; i++)
     if (client_matches (self, g_ptr_array_index (self->clients, i)))
-      g_ptr_array_add (shown, g_ptr_array_index (self->clients, i));
-  sort_mode = gtk_drop_down_get_selected (self->sort_drop);
-  g_ptr_array_sort (shown, compare_clients);
+      {
+        SortedClient client = { g_ptr_array_index (self->clients, i), self->name_keys[i] };
+
+        g_array_append_val (shown, client);
+      }
+  g_array_sort_with_data (shown, compare_clients,
+                          GINT_TO_POINTER (gtk_drop_down_get_selected (self->sort_drop)));
 
   names = g_new0 (const char *, shown->len + 1);
   for (guint i = 0; i < shown->len; i++)
     {
-      const TractionClientRow *row = g_ptr_array_index (shown, i);
+      const TractionClientRow *row = g_array_index (shown, SortedClient, i).row;
 
       g_array_append_val (ids, row->account_id);
       names[i] = row->name;
@@ -640,15 +675,76 @@ alert_button_new (TractionClientsPage    *self,
   return button;
 }
 
+/* The client pane is rebuilt after every write (the page reloads), and
+ * rebuilding its forty-odd rows cost the window a 30 ms frame; so each
+ * section keeps its widgets while what it shows is the same. A section's
+ * key is that content as text. */
+
+/* Returns the section's box, emptied, to fill; or NULL when the section
+ * shows key already and stays as it is. Takes key. */
+static GtkBox *
+section_begin (TractionClientsPage *self,
+               PaneSection          section,
+               char                *key)
+{
+  if (g_strcmp0 (self->section_keys[section], key) == 0)
+    {
+      g_free (key);
+      return NULL;
+    }
+  g_free (self->section_keys[section]);
+  self->section_keys[section] = key;
+  clear_box (self->sections[section]);
+  return self->sections[section];
+}
+
+/* Empties every section: the next client fills them anew. */
+static void
+pane_clear (TractionClientsPage *self)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      g_clear_pointer (&self->section_keys[i], g_free);
+      clear_box (self->sections[i]);
+    }
+  self->movement_log = NULL;
+}
+
+/* The rules the health sections draw with. */
+static void
+key_add_rules (GString             *key,
+               const TractionRules *rules)
+{
+  g_string_append_printf (key, "|%d %d %d %d %g", rules->band_healthy, rules->band_monitor,
+                          rules->band_at_risk, rules->health_weight[0], rules->trend_delta);
+  for (guint i = 1; i < TRACTION_N_HEALTH_CATEGORIES; i++)
+    g_string_append_printf (key, " %d", rules->health_weight[i]);
+}
+
 static void
 fill_alerts (TractionClientsPage *self,
              gint64               account_id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) alerts = traction_store_list_client_alerts (self->store, account_id, &error);
-  AdwPreferencesGroup *group = group_new (self, _("Alerts"), NULL);
+  GString *key = g_string_new ("alerts");
+  AdwPreferencesGroup *group;
+  GtkBox *box;
   guint shown = 0;
 
+  if (alerts == NULL)
+    g_string_append (key, error->message);
+  for (guint i = 0; alerts != NULL && i < alerts->len; i++)
+    {
+      const TractionAlertRow *alert = g_ptr_array_index (alerts, i);
+
+      g_string_append_printf (key, "\x1f%" G_GINT64_FORMAT " %d %s %s", alert->alert_id, (int) alert->kind,
+                              alert->status, alert->response);
+    }
+  box = section_begin (self, SECTION_ALERTS, g_string_free (key, FALSE));
+  if (box == NULL)
+    return;
+  group = group_new (box, _("Alerts"), NULL);
   if (alerts == NULL)
     {
       add_empty_row (group, error->message);
@@ -712,21 +808,61 @@ draw_trend (cairo_t                  *cr,
                                (const char * const *) trend->labels, &trend->rules);
 }
 
+/* The last twelve months of the client's scores: from the scores read
+ * with the clients, or (missing there) from the store. */
+static TractionHeatmapData *
+trend_scores (TractionClientsPage     *self,
+              const TractionClientRow *client,
+              guint                    n_months)
+{
+  guint row = self->scores != NULL && self->scores->n_months >= n_months
+              ? GPOINTER_TO_UINT (g_hash_table_lookup (self->score_rows, &client->account_id)) : 0;
+  TractionHeatmapData *data;
+  GDate first;
+
+  if (row == 0)
+    {
+      first_month_of (n_months, &first);
+      return traction_store_load_heatmap (self->store, &client->account_id, 1, &first, n_months, NULL);
+    }
+  data = g_new0 (TractionHeatmapData, 1);
+  data->first_month = self->scores->first_month;
+  g_date_add_months (&data->first_month, self->scores->n_months - n_months);
+  data->n_months = n_months;
+  data->n_clients = 1;
+  data->account_ids = g_memdup2 (&client->account_id, sizeof (gint64));
+  data->scores = g_memdup2 (self->scores->scores + (gsize) (row - 1) * self->scores->n_months
+                            + (self->scores->n_months - n_months), sizeof (float) * n_months);
+  return data;
+}
+
 static void
 add_trend (TractionClientsPage     *self,
            const TractionClientRow *client)
 {
-  g_autoptr(GError) error = NULL;
-  TractionHeatmapData *data;
+  TractionHeatmapData *data = trend_scores (self, client, 12);
   TrendData *trend;
   GtkWidget *chart;
-  guint n_months = 12;
-  GDate first;
+  GString *key;
+  GtkBox *box;
 
-  first_month_of (n_months, &first);
-  data = traction_store_load_heatmap (self->store, &client->account_id, 1, &first, n_months, &error);
   if (data == NULL)
-    return;
+    {
+      section_begin (self, SECTION_TREND, g_strdup ("none"));
+      return;
+    }
+  key = g_string_new (NULL);
+  g_string_append_printf (key, "%u", g_date_get_julian (&data->first_month));
+  for (guint j = 0; j < data->n_months; j++)
+    g_string_append_printf (key, " %g", data->scores[j]);
+  key_add_rules (key, &self->rules);
+  box = section_begin (self, SECTION_TREND, g_string_free (key, FALSE));
+  if (box == NULL)
+    {
+      traction_heatmap_data_free (data);
+      return;
+    }
+
   trend = g_new0 (TrendData, 1);
   trend->n_months = data->n_months;
   trend->scores = g_memdup2 (data->scores, sizeof (float) * MAX (data->n_months, 1));
@@ -748,7 +884,7 @@ add_trend (TractionClientsPage     *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Health score over the last twelve months"), -1);
   traction_chart_widget_set_draw_func (TRACTION_CHART_WIDGET (chart), draw_trend, trend, trend_data_free);
-  gtk_box_append (self->detail_box, chart);
+  gtk_box_append (box, chart);
 }
 
 static void
@@ -763,18 +899,42 @@ add_why (TractionClientsPage     *self,
   TractionHealthChange change;
   double total = 0;
   gboolean any = FALSE;
+  GString *key;
+  GtkBox *box;
 
   if (!client->has_score)
     {
-      group = group_new (self, _("Why the Score Moved"), NULL);
+      box = section_begin (self, SECTION_WHY, g_strdup ("none"));
+      if (box == NULL)
+        return;
+      group = group_new (box, _("Why the Score Moved"), NULL);
       add_empty_row (group, _("No scorecard yet. Click a month in the heatmap to score this client."));
       return;
     }
   draft = traction_store_load_scorecard (self->store, client->account_id, &client->score_month, &error);
+  key = g_string_new (NULL);
+  g_string_append_printf (key, "%u %g", g_date_get_julian (&client->score_month), client->score);
+  if (draft == NULL)
+    g_string_append (key, error->message);
+  else if (draft->has_previous)
+    {
+      g_string_append_printf (key, " %g:", draft->previous_score);
+      for (int i = 0; i < TRACTION_N_HEALTH_ITEMS; i++)
+        g_string_append_printf (key, " %d>%d", draft->previous.items[i], draft->input.items[i]);
+      for (int i = 0; i < TRACTION_N_HEALTH_SIGNALS; i++)
+        g_string_append_printf (key, " %d>%d", draft->previous.signals[i], draft->input.signals[i]);
+    }
+  key_add_rules (key, &self->rules);
+  box = section_begin (self, SECTION_WHY, g_string_free (key, FALSE));
+  if (box == NULL)
+    {
+      g_clear_pointer (&draft, traction_scorecard_draft_free);
+      return;
+    }
   month = format_month (&client->score_month);
   /* Translators: "Why the Score Moved in October 2026" */
   title = g_strdup_printf (_("Why the Score Moved in %s"), month);
-  group = group_new (self, title, NULL);
+  group = group_new (box, title, NULL);
   if (draft == NULL)
     {
       add_empty_row (group, error->message);
@@ -845,8 +1005,21 @@ add_stakeholders (TractionClientsPage     *self,
                   const TractionClientRow *client)
 {
   g_autoptr(GPtrArray) people = traction_store_list_account_stakeholders (self->store, client->account_id, NULL);
-  AdwPreferencesGroup *group = group_new (self, _("Stakeholders"), NULL);
+  GString *key = g_string_new ("people");
+  AdwPreferencesGroup *group;
+  GtkBox *box;
 
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      const TractionStakeholder *person = g_ptr_array_index (people, i);
+
+      g_string_append_printf (key, "\x1f%s\x1f%s\x1f%d\x1f%s", person->name, person->title,
+                              (int) person->role, person->email);
+    }
+  box = section_begin (self, SECTION_STAKEHOLDERS, g_string_free (key, FALSE));
+  if (box == NULL)
+    return;
+  group = group_new (box, _("Stakeholders"), NULL);
   for (guint i = 0; people != NULL && i < people->len; i++)
     {
       const TractionStakeholder *person = g_ptr_array_index (people, i);
@@ -931,35 +1104,12 @@ usage_button_cb (GtkButton           *button,
 }
 
 static void
-fill_pane (TractionClientsPage *self)
+add_header (TractionClientsPage     *self,
+            const TractionClientRow *client)
 {
-  const TractionClientRow *client;
-  g_autofree char *currency = NULL;
-  AdwPreferencesGroup *group;
+  g_autofree char *text = NULL;
   GtkWidget *title, *buttons, *button, *status;
-  char *text;
-
-  clear_box (self->detail_box);
-  client = find_client (self, self->selected);
-  if (client == NULL || self->store == NULL)
-    {
-      GtkWidget *empty = adw_status_page_new ();
-
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-users-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Pick a Client"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                       _("Click a client’s name in the heatmap to see its health, why its score moved, its contract and its alerts here."));
-      gtk_widget_set_vexpand (empty, TRUE);
-      gtk_box_append (self->detail_box, empty);
-      return;
-    }
-  currency = traction_store_get_currency (self->store);
-
-  title = gtk_label_new (client->name);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_add_css_class (title, "title-2");
-  gtk_box_append (self->detail_box, title);
+  GtkBox *box;
 
   if (client->has_score)
     {
@@ -973,16 +1123,28 @@ fill_pane (TractionClientsPage *self)
       else
         text = g_strdup_printf (_("%s · %.1f in %s"), traction_health_band_label (client->band),
                                 client->score, month);
-      status = band_flag_new (client->band, text, TRUE);
-      g_free (text);
     }
+  box = section_begin (self, SECTION_HEADER,
+                       g_strdup_printf ("%s\x1f%d %s", client->name,
+                                        client->has_score ? (int) client->band : -1, text != NULL ? text : ""));
+  if (box == NULL)
+    return;
+
+  title = gtk_label_new (client->name);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_box_append (box, title);
+
+  if (client->has_score)
+    status = band_flag_new (client->band, text, TRUE);
   else
     {
       status = gtk_label_new (_("No scorecard yet"));
       gtk_label_set_xalign (GTK_LABEL (status), 0.0f);
       gtk_widget_add_css_class (status, "dim-label");
     }
-  gtk_box_append (self->detail_box, status);
+  gtk_box_append (box, status);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   button = gtk_button_new_with_mnemonic (_("_Scorecard…"));
@@ -1006,35 +1168,54 @@ fill_pane (TractionClientsPage *self)
   button = traction_icon_button_new ("document-save-symbolic", _("Export This Client’s Health Summary as PDF"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "clients.export-pdf");
   gtk_box_append (GTK_BOX (buttons), button);
-  gtk_box_append (self->detail_box, buttons);
+  gtk_box_append (box, buttons);
+}
 
-  add_trend (self, client);
-  add_why (self, client);
-  fill_alerts (self, client->account_id);
+static void
+add_lifecycle (TractionClientsPage     *self,
+               const TractionClientRow *client)
+{
+  GtkBox *box = section_begin (self, SECTION_LIFECYCLE, g_strdup_printf ("%d", (int) client->lifecycle));
+  AdwPreferencesGroup *group;
 
-  group = group_new (self, _("Lifecycle"), NULL);
+  if (box == NULL)
+    return;
+  group = group_new (box, _("Lifecycle"), NULL);
   adw_preferences_group_add (group, GTK_WIDGET (action_row_new (traction_lifecycle_label (client->lifecycle),
                                                                 traction_lifecycle_goal (client->lifecycle))));
+}
 
-  group = group_new (self, _("Contract"), NULL);
-  {
-    g_autofree char *arr = traction_money_format (client->arr_cents, currency, FALSE);
-    AdwActionRow *row = action_row_new (_("ARR"), traction_segment_label (client->segment));
+static void
+add_contract (TractionClientsPage     *self,
+              const TractionClientRow *client)
+{
+  g_autofree char *currency = traction_store_get_currency (self->store);
+  g_autofree char *arr = traction_money_format (client->arr_cents, currency, FALSE);
+  AdwPreferencesGroup *group;
+  AdwActionRow *row;
+  GDate today;
+  GtkBox *box;
 
-    adw_action_row_add_suffix (row, suffix_label_new (arr));
-    adw_preferences_group_add (group, GTK_WIDGET (row));
-  }
+  traction_date_today (&today);
+  box = section_begin (self, SECTION_CONTRACT,
+                       g_strdup_printf ("%s %d %d %u %u %u", arr, (int) client->segment, client->has_contract,
+                                        client->has_contract ? g_date_get_julian (&client->contract_start) : 0,
+                                        client->has_contract ? g_date_get_julian (&client->renewal) : 0,
+                                        g_date_get_julian (&today)));
+  if (box == NULL)
+    return;
+
+  group = group_new (box, _("Contract"), NULL);
+  row = action_row_new (_("ARR"), traction_segment_label (client->segment));
+  adw_action_row_add_suffix (row, suffix_label_new (arr));
+  adw_preferences_group_add (group, GTK_WIDGET (row));
   if (client->has_contract)
     {
       g_autofree char *start = format_date (&client->contract_start);
       g_autofree char *renewal = format_date (&client->renewal);
-      GDate today;
-      int days;
+      int days = traction_date_diff (&today, &client->renewal);
       g_autofree char *left = NULL;
-      AdwActionRow *row;
 
-      traction_date_today (&today);
-      days = traction_date_diff (&today, &client->renewal);
       left = days >= 0 ? g_strdup_printf (ngettext ("In %d day", "In %d days", days), days)
                        : g_strdup_printf (ngettext ("%d day ago", "%d days ago", -days), -days);
       row = action_row_new (_("Renewal date"), left);
@@ -1046,11 +1227,50 @@ fill_pane (TractionClientsPage *self)
     }
   else
     add_empty_row (group, _("No active contract. Add one under Revenue to get renewal reminders."));
+}
 
+/* The movement log stays: it follows the client, and reloads itself
+ * after a write. */
+static void
+add_movements (TractionClientsPage     *self,
+               const TractionClientRow *client)
+{
+  GtkBox *box = section_begin (self, SECTION_MOVEMENTS, g_strdup ("movements"));
+
+  if (box != NULL)
+    {
+      AdwPreferencesGroup *group = group_new (box, _("ARR Movements"), NULL);
+
+      self->movement_log = traction_movement_log_new (self->store, client->account_id);
+      adw_preferences_group_add (group, self->movement_log);
+    }
+  else
+    traction_movement_log_set_account (TRACTION_MOVEMENT_LOG (self->movement_log), client->account_id);
+}
+
+static void
+fill_pane (TractionClientsPage *self)
+{
+  const TractionClientRow *client = find_client (self, self->selected);
+  gboolean empty = client == NULL || self->store == NULL;
+
+  gtk_widget_set_visible (self->pane_empty, empty);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    gtk_widget_set_visible (GTK_WIDGET (self->sections[i]), !empty);
+  if (empty)
+    {
+      pane_clear (self);
+      return;
+    }
+
+  add_header (self, client);
+  add_trend (self, client);
+  add_why (self, client);
+  fill_alerts (self, client->account_id);
+  add_lifecycle (self, client);
+  add_contract (self, client);
   add_stakeholders (self, client);
-
-  group = group_new (self, _("ARR Movements"), NULL);
-  adw_preferences_group_add (group, traction_movement_log_new (self->store, client->account_id));
+  add_movements (self, client);
 }
 
 static void
@@ -1069,6 +1289,7 @@ typedef struct
 {
   TractionRules        rules;
   GPtrArray           *clients;
+  char               **name_keys;
   TractionHeatmapData *scores;
 } ClientsLoad;
 
@@ -1078,6 +1299,7 @@ clients_load_free (gpointer data)
   ClientsLoad *load = data;
 
   g_clear_pointer (&load->clients, g_ptr_array_unref);
+  g_clear_pointer (&load->name_keys, g_strfreev);
   g_clear_pointer (&load->scores, traction_heatmap_data_free);
   g_free (load);
 }
@@ -1099,8 +1321,14 @@ load_clients (TractionStore  *store,
       clients_load_free (load);
       return NULL;
     }
+  load->name_keys = g_new0 (char *, load->clients->len + 1);
   for (guint i = 0; i < load->clients->len; i++)
-    g_array_append_val (ids, ((TractionClientRow *) g_ptr_array_index (load->clients, i))->account_id);
+    {
+      const TractionClientRow *row = g_ptr_array_index (load->clients, i);
+
+      g_array_append_val (ids, row->account_id);
+      load->name_keys[i] = g_utf8_collate_key (row->name, -1);
+    }
   first_month_of (MAX_MONTHS, &first);
   load->scores = traction_store_load_heatmap (store, (const gint64 *) ids->data, ids->len, &first, MAX_MONTHS, error);
   if (load->scores == NULL)
@@ -1120,6 +1348,7 @@ apply_clients (GtkWidget    *view,
   ClientsLoad *load = result;
 
   g_clear_pointer (&self->clients, g_ptr_array_unref);
+  g_clear_pointer (&self->name_keys, g_strfreev);
   g_clear_pointer (&self->scores, traction_heatmap_data_free);
   g_hash_table_remove_all (self->score_rows);
   if (load == NULL)
@@ -1131,6 +1360,7 @@ apply_clients (GtkWidget    *view,
 
   self->rules = load->rules;
   self->clients = g_steal_pointer (&load->clients);
+  self->name_keys = g_steal_pointer (&load->name_keys);
   self->scores = g_steal_pointer (&load->scores);
   for (guint i = 0; i < self->scores->n_clients; i++)
     g_hash_table_insert (self->score_rows, &self->scores->account_ids[i], GUINT_TO_POINTER (i + 1));
@@ -1414,8 +1644,11 @@ traction_clients_page_finalize (GObject *object)
   TractionClientsPage *self = TRACTION_CLIENTS_PAGE (object);
 
   g_clear_pointer (&self->clients, g_ptr_array_unref);
+  g_clear_pointer (&self->name_keys, g_strfreev);
   g_clear_pointer (&self->scores, traction_heatmap_data_free);
   g_clear_pointer (&self->score_rows, g_hash_table_unref);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    g_clear_pointer (&self->section_keys[i], g_free);
   G_OBJECT_CLASS (traction_clients_page_parent_class)->finalize (object);
 }
 
@@ -1519,6 +1752,19 @@ traction_clients_page_init (TractionClientsPage *self)
   self->score_rows = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->loader = traction_loader_new (GTK_WIDGET (self), load_clients, apply_clients, clients_load_free);
   build_toolbar (self);
+
+  self->pane_empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->pane_empty), "system-users-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->pane_empty), _("Pick a Client"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->pane_empty),
+                                   _("Click a client’s name in the heatmap to see its health, why its score moved, its contract and its alerts here."));
+  gtk_widget_set_vexpand (self->pane_empty, TRUE);
+  gtk_box_append (self->detail_box, self->pane_empty);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      self->sections[i] = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
+      gtk_box_append (self->detail_box, GTK_WIDGET (self->sections[i]));
+    }
   show_client (self);
 }
 
@@ -1553,6 +1799,7 @@ traction_clients_page_set_store (TractionClientsPage *self,
   traction_loader_set_store (self->loader, store);
   traction_store_watch (GTK_WIDGET (self), store, reload_cb);
   self->selected = 0;
+  pane_clear (self);
   if (!traction_store_watch_defer (GTK_WIDGET (self)))
     refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

@@ -25,6 +25,7 @@ struct _TractionMovementLog
   TractionStore *store;
   gint64         account_id;
   guint          n_rows;
+  guint          total;       /* movements of the client (or all), listed or not */
   GPtrArray     *rows;        /* TractionMovementRow listed, newest first */
   char          *currency;
 };
@@ -196,23 +197,53 @@ log_row_new (gpointer data,
   return row_new (self, g_ptr_array_index (self->rows, index), self->currency);
 }
 
-static void
-reload (TractionMovementLog *self)
+/* Whether two lists of movements show the same. */
+static gboolean
+same_movements (GPtrArray *a,
+                GPtrArray *b)
 {
-  GPtrArray *rows;
-  g_autoptr(GError) error = NULL;
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const TractionMovementRow *x = g_ptr_array_index (a, i);
+      const TractionMovementRow *y = g_ptr_array_index (b, i);
+
+      if (x->id != y->id || x->account_id != y->account_id || x->kind != y->kind
+          || x->amount_cents != y->amount_cents || x->arr_after_cents != y->arr_after_cents
+          || g_date_compare (&x->date, &y->date) != 0
+          || g_strcmp0 (x->account, y->account) != 0 || g_strcmp0 (x->note, y->note) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+clear_rows (TractionMovementLog *self)
+{
   GtkWidget *child;
-  guint shown;
-  guint total = 0;
 
   /* The rows first: a "Show All" row refers to the movements. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->n_rows = 0;
+}
+
+static void
+reload (TractionMovementLog *self)
+{
+  GPtrArray *rows;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *currency = NULL;
+  guint shown;
+  guint total = 0;
 
   if (self->store == NULL)
-    return;
+    {
+      clear_rows (self);
+      return;
+    }
 
   if (self->account_id > 0)
     rows = traction_store_list_movements (self->store, self->account_id, &error);
@@ -220,15 +251,27 @@ reload (TractionMovementLog *self)
     rows = traction_store_list_recent_movements (self->store, TRACTION_MOVEMENT_LOG_LIMIT, &total, &error);
   if (rows == NULL)
     {
+      clear_rows (self);
       gtk_label_set_text (GTK_LABEL (self->summary), error->message);
       return;
     }
   if (self->account_id > 0)
     total = rows->len;
 
+  /* A write that left these movements as they were (most writes are
+   * elsewhere) keeps the rows, and what Show All opened. */
+  currency = traction_store_get_currency (self->store);
+  if (same_movements (rows, self->rows) && g_strcmp0 (currency, self->currency) == 0 && total == self->total)
+    {
+      g_ptr_array_unref (rows);
+      return;
+    }
+
+  clear_rows (self);
   self->rows = rows;
+  self->total = total;
   g_free (self->currency);
-  self->currency = traction_store_get_currency (self->store);
+  self->currency = g_steal_pointer (&currency);
   shown = rows->len;
   traction_list_box_append_rows (self->list, shown, TRACTION_MOVEMENT_LOG_SHOWN, log_row_new, self);
   self->n_rows = shown;
