@@ -39,6 +39,61 @@ has_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The n-th widget of a type: data points to { type, n }, n counting down. */
+typedef struct
+{
+  GType type;
+  guint n;
+} NthOfType;
+
+static gboolean
+is_nth_of_type (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  NthOfType *nth = (NthOfType *) data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, nth->type) && nth->n-- == 0;
+}
+
+static GtkWidget *
+nth_of_type (GtkWidget *widget,
+             GType      type,
+             guint      n)
+{
+  NthOfType nth = { type, n };
+
+  return traction_test_find (widget, is_nth_of_type, &nth);
+}
+
+/* The cards show revenue's figures, one card each, nothing left over
+ * from the period before (they are updated in place). */
+static void
+assert_figures_shown (GtkWidget             *page,
+                      const TractionRevenue *revenue)
+{
+  g_autoptr(GPtrArray) figures = traction_cs_dashboard_figures (revenue);
+  GtkFlowBox *flow = GTK_FLOW_BOX (nth_of_type (page, GTK_TYPE_FLOW_BOX, 0));
+  guint i;
+
+  g_assert_nonnull (flow);
+  for (i = 0; i < figures->len; i++)
+    {
+      const TractionCsFigure *figure = g_ptr_array_index (figures, i);
+      GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (flow, (int) i);
+      GtkWidget *name, *value, *detail;
+
+      g_assert_nonnull (child);
+      name = gtk_widget_get_first_child (gtk_flow_box_child_get_child (child));
+      value = gtk_widget_get_next_sibling (name);
+      detail = gtk_widget_get_next_sibling (value);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, figure->label);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value)), ==, figure->value);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail)), ==, figure->detail);
+      g_assert_cmpint (gtk_widget_get_visible (detail), ==, figure->detail[0] != '\0');
+    }
+  g_assert_null (gtk_flow_box_get_child_at_index (flow, (int) i));
+}
+
 static void
 assert_equals_metrics (TractionStore         *store,
                        const TractionRevenue *revenue,
@@ -93,6 +148,8 @@ test_sample (void)
   GtkWidget *page;
   const TractionRevenue *revenue;
   const TractionCsFigure *nrr;
+  GtkListBox *renewals;
+  GtkWidget *first_renewal;
   GDate today, from, to;
 
   g_assert_no_error (error);
@@ -104,6 +161,13 @@ test_sample (void)
   figures = traction_cs_dashboard_figures (revenue);
   nrr = g_ptr_array_index (figures, 0);
   g_assert_true (has_label (page, nrr->value));
+  assert_figures_shown (page, revenue);
+  /* The lists: the tracker, then the renewals (the next 180 days,
+   * whatever the period). */
+  renewals = GTK_LIST_BOX (nth_of_type (page, GTK_TYPE_LIST_BOX, 1));
+  first_renewal = GTK_WIDGET (gtk_list_box_get_row_at_index (renewals, 0));
+  g_assert_nonnull (first_renewal);
+  g_assert_cmpuint (revenue->renewals->len, >, 0);
 
   /* Alt+Page Up: the quarter before. */
   g_assert_true (gtk_widget_activate_action (page, "revenue.previous", NULL));
@@ -111,6 +175,9 @@ test_sample (void)
   revenue = traction_revenue_page_get_revenue (TRACTION_REVENUE_PAGE (page));
   assert_equals_metrics (store, revenue, "2026-07-01", "2026-10-01");
   g_assert_true (has_label (page, "Q3 2026"));
+  assert_figures_shown (page, revenue);
+  /* The same renewals: the rows stay as they were. */
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (renewals, 0)) == first_renewal);
 
   /* A custom range. */
   g_assert_true (traction_date_parse ("2026-02-15", &from, NULL));
@@ -119,6 +186,7 @@ test_sample (void)
   iterate ();
   revenue = traction_revenue_page_get_revenue (TRACTION_REVENUE_PAGE (page));
   assert_equals_metrics (store, revenue, "2026-02-15", "2026-08-15");
+  assert_figures_shown (page, revenue);
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

@@ -82,6 +82,9 @@ show_all_cb (GtkButton *button,
   GtkListBoxRow *first_new;
 
   gtk_list_box_remove (list, more_row);
+  /* The key of traction_list_box_set_rows() covers the first rows only:
+   * the next set makes the rows anew. */
+  g_object_set_data (G_OBJECT (list), "traction-rows-key", NULL);
   for (guint i = rest.from; i < rest.n; i++)
     gtk_list_box_append (list, rest.make_row (rest.data, i));
   /* The keyboard (and the view) stay where the row was. */
@@ -125,4 +128,39 @@ traction_list_box_append_rows (GtkListBox      *list,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   gtk_list_box_append (list, row);
+}
+
+gboolean
+traction_list_box_set_rows (GtkListBox      *list,
+                            char            *key,
+                            const char      *empty_text,
+                            guint            n,
+                            guint            max,
+                            TractionRowFunc  make_row,
+                            gpointer         data)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (GTK_IS_LIST_BOX (list), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (list), "traction-rows-key"), key) == 0)
+    {
+      g_free (key);
+      return FALSE;
+    }
+  g_object_set_data_full (G_OBJECT (list), "traction-rows-key", key, g_free);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  if (n == 0 && empty_text != NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), empty_text);
+      gtk_list_box_append (list, row);
+      return TRUE;
+    }
+  traction_list_box_append_rows (list, n, max, make_row, data);
+  return TRUE;
 }

@@ -33,4 +33,18 @@ void       traction_list_box_append_rows (GtkListBox      *list,
                                           TractionRowFunc  make_row,
                                           gpointer         data);
 
+/* Replaces list's rows with those of items [0, n) as
+ * traction_list_box_append_rows() makes them, or with one row saying
+ * empty_text when n is 0; unless key, what the first max rows show (and
+ * n) as text, is what they were made from last time and Show All was not
+ * used since: then they stay. Takes key. Returns whether the rows were
+ * made anew. */
+gboolean   traction_list_box_set_rows    (GtkListBox      *list,
+                                          char            *key,
+                                          const char      *empty_text,
+                                          guint            n,
+                                          guint            max,
+                                          TractionRowFunc  make_row,
+                                          gpointer         data);
+
 G_END_DECLS

@@ -40,8 +40,16 @@ struct _TractionRevenuePage
   GtkBox              *content_box;
   AdwStatusPage       *error_page;
 
-  GtkWidget           *figures_box;   /* rebuilt on every load */
-  GtkWidget           *log;           /* TractionMovementLog, kept */
+  /* The figures: made with the first load, then updated in place (a
+   * period step rebuilding the page cost the window a 25 ms frame). */
+  GtkWidget           *figures_box;
+  GtkFlowBox          *figures_flow;
+  GtkLabel            *nrr_label;
+  GtkWidget           *charts[4];     /* retention, bridge, mix, cohorts */
+  GtkListBox          *tracker_list;
+  GtkLabel            *renewals_label;
+  GtkListBox          *renewals_list;
+  GtkWidget           *log;           /* TractionMovementLog */
 
   TractionStore       *store;
   TractionRevenue     *revenue;       /* shared with the charts (RevenueHolder) */
@@ -195,10 +203,47 @@ chart_new (TractionRevenuePage  *self,
 
 /* Figures */
 
+/* A card: the figure's name, its value, and a detail line. */
 static GtkWidget *
-figures_new (TractionRevenuePage *self)
+figure_card_new (void)
 {
-  g_autoptr(GPtrArray) figures = traction_cs_dashboard_figures (self->revenue);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value = label_new (NULL, "title-2");
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_box_append (GTK_BOX (card), label_new (NULL, "caption-heading"));
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_box_append (GTK_BOX (card), value);
+  gtk_box_append (GTK_BOX (card), label_new (NULL, "dim-label"));
+  for (GtkWidget *c = gtk_widget_get_first_child (card); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      gtk_widget_set_margin_start (c, 12);
+      gtk_widget_set_margin_end (c, 12);
+    }
+  gtk_widget_set_margin_top (gtk_widget_get_first_child (card), 10);
+  gtk_widget_set_margin_bottom (gtk_widget_get_last_child (card), 10);
+  return card;
+}
+
+static void
+figure_card_set (GtkWidget              *card,
+                 const TractionCsFigure *figure)
+{
+  GtkWidget *name = gtk_widget_get_first_child (card);
+  GtkWidget *value = gtk_widget_get_next_sibling (name);
+  GtkWidget *detail = gtk_widget_get_next_sibling (value);
+  gboolean has_detail = figure->detail[0] != '\0';
+
+  gtk_label_set_text (GTK_LABEL (name), figure->label);
+  gtk_label_set_text (GTK_LABEL (value), figure->value);
+  gtk_label_set_text (GTK_LABEL (detail), figure->detail);
+  gtk_widget_set_visible (detail, has_detail);
+  gtk_widget_set_margin_bottom (value, has_detail ? 0 : 10);
+}
+
+static GtkFlowBox *
+figures_new (void)
+{
   GtkWidget *flow = gtk_flow_box_new ();
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
@@ -207,30 +252,30 @@ figures_new (TractionRevenuePage *self)
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  return GTK_FLOW_BOX (flow);
+}
 
-  for (guint i = 0; i < figures->len; i++)
+/* The period's figures into the cards there are, adding or removing
+ * cards when their number changed. */
+static void
+figures_update (TractionRevenuePage *self)
+{
+  g_autoptr(GPtrArray) figures = traction_cs_dashboard_figures (self->revenue);
+  guint i = 0;
+  GtkFlowBoxChild *child;
+
+  for (; i < figures->len; i++)
     {
-      const TractionCsFigure *figure = g_ptr_array_index (figures, i);
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *value = label_new (figure->value, "title-2");
-
-      gtk_widget_add_css_class (card, "card");
-      gtk_widget_set_margin_top (card, 0);
-      gtk_box_append (GTK_BOX (card), label_new (figure->label, "caption-heading"));
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_box_append (GTK_BOX (card), value);
-      if (figure->detail[0] != '\0')
-        gtk_box_append (GTK_BOX (card), label_new (figure->detail, "dim-label"));
-      for (GtkWidget *c = gtk_widget_get_first_child (card); c != NULL; c = gtk_widget_get_next_sibling (c))
+      child = gtk_flow_box_get_child_at_index (self->figures_flow, (int) i);
+      if (child == NULL)
         {
-          gtk_widget_set_margin_start (c, 12);
-          gtk_widget_set_margin_end (c, 12);
+          gtk_flow_box_append (self->figures_flow, figure_card_new ());
+          child = gtk_flow_box_get_child_at_index (self->figures_flow, (int) i);
         }
-      gtk_widget_set_margin_top (gtk_widget_get_first_child (card), 10);
-      gtk_widget_set_margin_bottom (gtk_widget_get_last_child (card), 10);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
+      figure_card_set (gtk_flow_box_child_get_child (child), g_ptr_array_index (figures, i));
     }
-  return flow;
+  while ((child = gtk_flow_box_get_child_at_index (self->figures_flow, (int) i)) != NULL)
+    gtk_flow_box_remove (self->figures_flow, GTK_WIDGET (child));
 }
 
 static GtkWidget *
@@ -246,25 +291,16 @@ suffix_label (const char *text,
   return label;
 }
 
-/* A boxed list with an accessible name; with empty_text, one row saying
- * why it is empty. */
-static GtkWidget *
-boxed_list_new (const char *label,
-                const char *empty_text)
+/* A boxed list with an accessible name. */
+static GtkListBox *
+boxed_list_new (const char *label)
 {
   GtkWidget *list = gtk_list_box_new ();
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  if (empty_text != NULL)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), empty_text);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  return list;
+  return GTK_LIST_BOX (list);
 }
 
 /* A list shows its first LIST_MAX_ROWS rows, then a row to show the rest:
@@ -298,16 +334,23 @@ tracker_row_new (gpointer data,
   return row;
 }
 
-static GtkWidget *
-tracker_new (TractionRevenuePage *self)
+static void
+tracker_update (TractionRevenuePage *self)
 {
-  GtkWidget *list = boxed_list_new (_("Expansion revenue tracker"),
-                                    self->revenue->tracker->len == 0
-                                    ? _("No client with ARR at the start moved in this period.") : NULL);
+  GPtrArray *tracker = self->revenue->tracker;
+  GString *key = g_string_new (self->revenue->currency);
 
-  traction_list_box_append_rows (GTK_LIST_BOX (list), self->revenue->tracker->len, LIST_MAX_ROWS,
-                                 tracker_row_new, self);
-  return list;
+  g_string_append_printf (key, " %u", tracker->len);
+  for (guint i = 0; i < MIN (tracker->len, LIST_MAX_ROWS); i++)
+    {
+      const TractionExpansionRow *item = g_ptr_array_index (tracker, i);
+
+      g_string_append_printf (key, "\x1f%s %u %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                              item->account, item->kinds, item->start_cents, item->end_cents, item->change_cents);
+    }
+  traction_list_box_set_rows (self->tracker_list, g_string_free (key, FALSE),
+                              _("No client with ARR at the start moved in this period."),
+                              tracker->len, LIST_MAX_ROWS, tracker_row_new, self);
 }
 
 static const char *
@@ -380,16 +423,27 @@ renewal_row_new (gpointer data,
   return row;
 }
 
-static GtkWidget *
-renewals_new (TractionRevenuePage *self)
+static void
+renewals_update (TractionRevenuePage *self)
 {
-  GtkWidget *list = boxed_list_new (_("Renewals in the next 180 days"),
-                                    self->revenue->renewals->len == 0
-                                    ? _("No active contract renews in the next 180 days.") : NULL);
+  GPtrArray *renewals = self->revenue->renewals;
+  GString *key = g_string_new (self->revenue->currency);
 
-  traction_list_box_append_rows (GTK_LIST_BOX (list), self->revenue->renewals->len, LIST_MAX_ROWS,
-                                 renewal_row_new, self);
-  return list;
+  g_string_append_printf (key, " %u", renewals->len);
+  for (guint i = 0; i < MIN (renewals->len, LIST_MAX_ROWS); i++)
+    {
+      const TractionRevenueRenewal *renewal = g_ptr_array_index (renewals, i);
+      const TractionRenewalRow *r = renewal->row;
+
+      g_string_append_printf (key, "\x1f%s %u %u %d %d %d %d %d %d %g %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                              r->account, g_date_get_julian (&r->renewal), g_date_get_julian (&r->work_start),
+                              r->work_late, r->has_health, (int) r->band, (int) renewal->segment,
+                              renewal->days_left, renewal->lead_days, renewal->probability,
+                              r->arr_cents, renewal->forecast_cents);
+    }
+  traction_list_box_set_rows (self->renewals_list, g_string_free (key, FALSE),
+                              _("No active contract renews in the next 180 days."),
+                              renewals->len, LIST_MAX_ROWS, renewal_row_new, self);
 }
 
 /* Loading */
@@ -448,6 +502,71 @@ load_revenue (TractionStore  *store,
   return load;
 }
 
+/* The sections of the figures, made once; apply_revenue() fills them. */
+static void
+build_figures (TractionRevenuePage *self)
+{
+  GtkWidget *box, *section, *row;
+
+  box = self->figures_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_box_prepend (self->content_box, box);
+
+  /* The answer first: NRR of the period, and why. */
+  section = section_new (_("Retention"), NULL);
+  self->figures_flow = figures_new ();
+  gtk_box_append (GTK_BOX (section), GTK_WIDGET (self->figures_flow));
+  self->nrr_label = GTK_LABEL (label_new (NULL, "numeric"));
+  gtk_label_set_selectable (self->nrr_label, TRUE);
+  gtk_box_append (GTK_BOX (section), GTK_WIDGET (self->nrr_label));
+  gtk_box_append (GTK_BOX (box), section);
+
+  section = section_new (_("NRR and GRR, Trailing Twelve Months"),
+                         _("Each month: the clients who had ARR twelve months before, and what they pay now. "
+                           "Hover a month for the exact figures."));
+  self->charts[0] = chart_new (self, TRACTION_REVENUE_CHART_RETENTION, 300,
+                               _("Line chart of NRR and GRR by month against the targets"));
+  gtk_box_append (GTK_BOX (section), self->charts[0]);
+  gtk_box_append (GTK_BOX (box), section);
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  gtk_box_set_homogeneous (GTK_BOX (row), FALSE);
+  section = section_new (_("ARR Bridge"), _("Every movement of the period, all clients."));
+  self->charts[1] = chart_new (self, TRACTION_REVENUE_CHART_BRIDGE, 260,
+                               _("Waterfall from start ARR through new, expansion, "
+                                 "contraction and churn to end ARR"));
+  gtk_box_append (GTK_BOX (section), self->charts[1]);
+  gtk_widget_set_hexpand (section, TRUE);
+  gtk_box_append (GTK_BOX (row), section);
+  gtk_box_append (GTK_BOX (box), row);
+
+  section = section_new (_("Expansion Mix"), NULL);
+  self->charts[2] = chart_new (self, TRACTION_REVENUE_CHART_MIX, 130,
+                               _("Cross-sell, upsell and usage growth against their targets"));
+  gtk_box_append (GTK_BOX (section), self->charts[2]);
+  gtk_box_append (GTK_BOX (box), section);
+
+  section = section_new (_("Expansion Revenue Tracker"),
+                         _("Clients who had ARR at the start and whose ARR moved in the period; "
+                           "clients new in the period are in the bridge, not here."));
+  self->tracker_list = boxed_list_new (_("Expansion revenue tracker"));
+  gtk_box_append (GTK_BOX (section), GTK_WIDGET (self->tracker_list));
+  gtk_box_append (GTK_BOX (box), section);
+
+  section = section_new (_("Renewals in the Next 180 Days"), "");
+  self->renewals_label = GTK_LABEL (gtk_widget_get_last_child (section));
+  self->renewals_list = boxed_list_new (_("Renewals in the next 180 days"));
+  gtk_box_append (GTK_BOX (section), GTK_WIDGET (self->renewals_list));
+  gtk_box_append (GTK_BOX (box), section);
+
+  section = section_new (_("Cohorts by Start Quarter"),
+                         _("ARR kept by each cohort month by month, as a share of its ARR at the end of its "
+                           "first quarter (M3 = 100). Bold figures are below 100."));
+  self->charts[3] = chart_new (self, TRACTION_REVENUE_CHART_COHORTS, 40,
+                               _("Table of ARR retained by cohort and month"));
+  gtk_box_append (GTK_BOX (section), self->charts[3]);
+  gtk_box_append (GTK_BOX (box), section);
+}
+
 static void
 apply_revenue (GtkWidget    *view,
                gpointer      result,
@@ -455,9 +574,8 @@ apply_revenue (GtkWidget    *view,
 {
   TractionRevenuePage *self = TRACTION_REVENUE_PAGE (view);
   RevenueLoad *load = result;
+  RevenueHolder *holder = self->holder;
   TractionRevenue *revenue;
-  RevenueHolder *holder;
-  GtkWidget *box, *section, *row;
 
   if (load == NULL)
     {
@@ -466,16 +584,10 @@ apply_revenue (GtkWidget    *view,
       return;
     }
 
+  /* The charts draw what the holder has. */
   revenue = g_steal_pointer (&load->revenue);
-
-  /* New holder for the new figures; charts still drawing the old ones
-   * keep theirs until they go. */
-  if (self->holder != NULL)
-    holder_unref (self->holder);
-  holder = g_atomic_rc_box_new0 (RevenueHolder);
-  holder->revenue = revenue;
-  self->holder = holder;
-  self->revenue = revenue;
+  g_clear_pointer (&holder->revenue, traction_revenue_free);
+  self->revenue = holder->revenue = revenue;
 
   if (revenue->n_movements == 0)
     {
@@ -484,52 +596,19 @@ apply_revenue (GtkWidget    *view,
     }
   gtk_stack_set_visible_child_name (self->stack, "content");
 
-  if (self->figures_box != NULL)
-    gtk_box_remove (self->content_box, self->figures_box);
-  box = self->figures_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_box_prepend (self->content_box, box);
-
-  /* The answer first: NRR of the period, and why. */
-  section = section_new (_("Retention"), NULL);
-  gtk_box_append (GTK_BOX (section), figures_new (self));
+  if (self->figures_box == NULL)
+    build_figures (self);
+  figures_update (self);
   {
     g_autofree char *line = traction_cs_dashboard_nrr_line (revenue);
-    GtkWidget *label = label_new (line, NULL);
 
-    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-    gtk_widget_add_css_class (label, "numeric");
-    gtk_box_append (GTK_BOX (section), label);
+    gtk_label_set_text (self->nrr_label, line);
   }
-  gtk_box_append (GTK_BOX (box), section);
-
-  section = section_new (_("NRR and GRR, Trailing Twelve Months"),
-                         _("Each month: the clients who had ARR twelve months before, and what they pay now. "
-                           "Hover a month for the exact figures."));
-  gtk_box_append (GTK_BOX (section), chart_new (self, TRACTION_REVENUE_CHART_RETENTION, 300,
-                                                _("Line chart of NRR and GRR by month against the targets")));
-  gtk_box_append (GTK_BOX (box), section);
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  gtk_box_set_homogeneous (GTK_BOX (row), FALSE);
-  section = section_new (_("ARR Bridge"), _("Every movement of the period, all clients."));
-  gtk_box_append (GTK_BOX (section), chart_new (self, TRACTION_REVENUE_CHART_BRIDGE, 260,
-                                                _("Waterfall from start ARR through new, expansion, "
-                                                  "contraction and churn to end ARR")));
-  gtk_widget_set_hexpand (section, TRUE);
-  gtk_box_append (GTK_BOX (row), section);
-  gtk_box_append (GTK_BOX (box), row);
-
-  section = section_new (_("Expansion Mix"), NULL);
-  gtk_box_append (GTK_BOX (section), chart_new (self, TRACTION_REVENUE_CHART_MIX, 130,
-                                                _("Cross-sell, upsell and usage growth against their targets")));
-  gtk_box_append (GTK_BOX (box), section);
-
-  section = section_new (_("Expansion Revenue Tracker"),
-                         _("Clients who had ARR at the start and whose ARR moved in the period; "
-                           "clients new in the period are in the bridge, not here."));
-  gtk_box_append (GTK_BOX (section), tracker_new (self));
-  gtk_box_append (GTK_BOX (box), section);
-
+  for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
+    gtk_widget_queue_draw (self->charts[i]);
+  gtk_widget_set_size_request (self->charts[3], 280,
+                               (int) MIN (40 + (revenue->cohorts != NULL ? revenue->cohorts->len : 0) * 26, 520));
+  tracker_update (self);
   {
     g_autofree char *arr = money (self, revenue->renewals_arr_cents, FALSE);
     g_autofree char *forecast = money (self, revenue->renewals_forecast_cents, FALSE);
@@ -537,22 +616,9 @@ apply_revenue (GtkWidget    *view,
     g_autofree char *text = g_strdup_printf (_("%s ARR up for renewal; forecast %s (Σ ARR × probability by health band)."),
                                              arr, forecast);
 
-    section = section_new (_("Renewals in the Next 180 Days"), text);
+    gtk_label_set_text (self->renewals_label, text);
   }
-  gtk_box_append (GTK_BOX (section), renewals_new (self));
-  gtk_box_append (GTK_BOX (box), section);
-
-  {
-    guint rows = revenue->cohorts != NULL ? revenue->cohorts->len : 0;
-
-    section = section_new (_("Cohorts by Start Quarter"),
-                           _("ARR kept by each cohort month by month, as a share of its ARR at the end of its "
-                             "first quarter (M3 = 100). Bold figures are below 100."));
-    gtk_box_append (GTK_BOX (section), chart_new (self, TRACTION_REVENUE_CHART_COHORTS,
-                                                  (int) MIN (40 + rows * 26, 520),
-                                                  _("Table of ARR retained by cohort and month")));
-    gtk_box_append (GTK_BOX (box), section);
-  }
+  renewals_update (self);
 }
 
 /* Shows the period's figures: read on a worker thread (now: on the main
@@ -1071,6 +1137,7 @@ traction_revenue_page_init (TractionRevenuePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->kind = TRACTION_PERIOD_QUARTER;
+  self->holder = g_atomic_rc_box_new0 (RevenueHolder);
   self->loader = traction_loader_new (GTK_WIDGET (self), load_revenue, apply_revenue, revenue_load_free);
 }
 
