@@ -116,26 +116,26 @@ client_for (GHashTable *clients,
   return row;
 }
 
-/* Every client (or only account_id when > 0), by name. */
-static GPtrArray *
-load_clients (TractionStore  *self,
-              gint64          only,
-              const GDate    *today,
-              GError        **error)
+/* Today's clients (or only account_id when > 0): the companies with ARR
+ * or an active contract, keyed by account id, with their ARR and active
+ * contract filled in; in firsts (when not NULL), the day each client
+ * relationship began. */
+static GHashTable *
+current_clients (TractionStore  *self,
+                 gint64          only,
+                 const GDate    *today,
+                 GHashTable     *firsts,
+                 GError        **error)
 {
   g_autoptr(GHashTable) all = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                      (GDestroyNotify) traction_client_row_free);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) traction_client_row_free);
-  g_autoptr(GHashTable) firsts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GArray) moves = NULL;
-  TractionRules rules;
   GHashTableIter iter;
   gpointer value;
   sqlite3_stmt *stmt;
   GDate tomorrow;
   int rc;
 
-  traction_store_get_rules (self, &rules);
   tomorrow = *today;
   g_date_add_days (&tomorrow, 1);
 
@@ -168,22 +168,22 @@ load_clients (TractionStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      GDate *first = g_hash_table_lookup (firsts, &id);
+      GDate *first = firsts != NULL ? g_hash_table_lookup (firsts, &id) : NULL;
       GDate start, renewal;
 
       traction_column_date (stmt, 1, &start);
       traction_column_date (stmt, 2, &renewal);
       if (!g_date_valid (&start))
         continue;
-      if (first == NULL)
+      if (firsts != NULL && first == NULL)
         {
           first = g_new (GDate, 1);
           g_date_clear (first, 1);
           g_hash_table_insert (firsts, g_memdup2 (&id, sizeof id), first);
         }
-      if (!g_date_valid (first))
+      if (first != NULL && !g_date_valid (first))
         *first = start;
-      if (sqlite3_column_int (stmt, 4))
+      if (first != NULL && sqlite3_column_int (stmt, 4))
         g_date_clear (first, 1);
       if (sqlite3_column_int (stmt, 3))
         {
@@ -210,6 +210,28 @@ load_clients (TractionStore  *self,
       if (row->arr_cents <= 0 && !row->has_contract)
         g_hash_table_iter_remove (&iter);
     }
+  return g_steal_pointer (&all);
+}
+
+/* Every client (or only account_id when > 0), by name. */
+static GPtrArray *
+load_clients (TractionStore  *self,
+              gint64          only,
+              const GDate    *today,
+              GError        **error)
+{
+  g_autoptr(GHashTable) firsts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) all = current_clients (self, only, today, firsts, error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) traction_client_row_free);
+  TractionRules rules;
+  GHashTableIter iter;
+  gpointer value;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (all == NULL)
+    return NULL;
+  traction_store_get_rules (self, &rules);
 
   /* Names. */
   stmt = traction_store_prepare (self, "SELECT id, name FROM accounts WHERE ?1 = 0 OR id = ?1", error);
@@ -1304,8 +1326,7 @@ raise_alerts (TractionStore  *self,
               GError        **error)
 {
   g_autoptr(GArray) latest = g_array_new (FALSE, TRUE, sizeof (LatestUsage));
-  g_autoptr(GPtrArray) clients = NULL;
-  g_autoptr(GHashTable) client_ids = NULL;
+  g_autoptr(GHashTable) clients = NULL;
   g_autoptr(GDateTime) now = NULL;
   int due_hours[TRACTION_N_ALERT_KINDS];
   g_autofree char *raised_at = NULL;
@@ -1383,12 +1404,9 @@ raise_alerts (TractionStore  *self,
   /* Only today's clients: a client that churned keeps its old usage
    * months, and they must not raise alerts (DOMAIN.md §5 scores active
    * clients only). */
-  clients = load_clients (self, only, today, error);
+  clients = current_clients (self, only, today, NULL, error);
   if (clients == NULL)
     return FALSE;
-  client_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < clients->len; i++)
-    g_hash_table_add (client_ids, &((TractionClientRow *) g_ptr_array_index (clients, i))->account_id);
 
   /* Due times: the playbooks', else the defaults. */
   for (int k = 0; k < TRACTION_N_ALERT_KINDS; k++)
@@ -1419,7 +1437,7 @@ raise_alerts (TractionStore  *self,
       gboolean fired[TRACTION_N_ALERT_KINDS] = { FALSE };
       char month[11];
 
-      if (!g_hash_table_contains (client_ids, &entry->account_id))
+      if (!g_hash_table_contains (clients, &entry->account_id))
         continue;
       month_text (&entry->month, month);
       if (!month_nps (self, entry->account_id, month, &entry->usage.nps, error))
