@@ -64,16 +64,41 @@ def main():
         print("the app did not appear on the accessibility bus")
         return 1
 
+    # Views load their data on worker threads and rebuild rows when it
+    # lands: a node can go while the walk is on it. Such a walk is done
+    # again; and a control counts as unnamed only if two walks in a row
+    # find it so (a row being made is not yet named for an instant).
+    previous = None
+    for attempt in range(8):
+        result = walk_app(app)
+        if result is not None:
+            seen, unnamed = result
+            if previous is not None and unnamed == previous:
+                break
+            previous = unnamed
+        time.sleep(0.5)
+    else:
+        if previous is None:
+            print("the accessibility tree kept changing during every walk")
+            return 1
+        unnamed = previous
+
+    for line in unnamed:
+        print(f"unnamed: {line}")
+    print(f"{seen} controls, {len(unnamed)} without a name")
+    return 1 if unnamed or seen == 0 else 0
+
+
+def walk_app(app):
+    """(controls seen, sorted list of unnamed ones), or None when the tree
+    changed under the walk."""
     unnamed = []
     seen = 0
 
     def walk(node, path, inside_control):
         nonlocal seen
-        try:
-            role = node.get_role_name()
-            name = node.get_name() or ""
-        except gi.repository.GLib.Error:
-            return
+        role = node.get_role_name()
+        name = node.get_name() or ""
         label = "" if TYPE_NAME.fullmatch(name) else name[:40]
         here = path + [f"{role} '{label}'" if label else role]
         is_control = role in CONTROLS
@@ -88,11 +113,11 @@ def main():
             if child is not None:
                 walk(child, here, inside_control or is_control)
 
-    walk(app, [], False)
-    for line in unnamed:
-        print(f"unnamed: {line}")
-    print(f"{seen} controls, {len(unnamed)} without a name")
-    return 1 if unnamed or seen == 0 else 0
+    try:
+        walk(app, [], False)
+    except gi.repository.GLib.Error:
+        return None
+    return seen, sorted(unnamed)
 
 
 if __name__ == "__main__":
