@@ -16,6 +16,8 @@
 #include "traction-loader.h"
 #include "traction-today-page.h"
 #include "test-util.h"
+#include "test-wait.h"
+#include "traction-store-health.h"
 
 #define TEST_TODAY "2026-11-22"
 
@@ -219,6 +221,17 @@ assert_file_is (const char *path,
                    g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
 }
 
+/* The row (AdwActionRow) whose title is data, as markup. */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  g_autofree char *markup = g_markup_escape_text (data, -1);
+
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), markup) == 0;
+}
+
 /* Tests */
 
 static void
@@ -261,6 +274,28 @@ test_today_sample (void)
   assert_shows (page, alert->account);
   assert_shows (page, "Open pipeline");
   assert_shows (page, "Stalled Deals");
+
+  /* A write elsewhere reloads Today, and its rows stay as they are; a
+   * write that changes one list makes that list's rows anew. */
+  {
+    TractionStore *shown = traction_window_get_store (window);
+    GtkWidget *stalled_row = traction_test_find (page, is_row_titled, stalled->deal);
+    GtkWidget *alert_row = traction_test_find (page, is_row_titled, traction_alert_title (alert->kind));
+
+    g_assert_nonnull (stalled_row);
+    g_assert_nonnull (alert_row);
+    traction_store_emit_changed (shown);
+    wait_for_idle ();
+    g_assert_true (traction_test_find (page, is_row_titled, stalled->deal) == stalled_row);
+    g_assert_true (traction_test_find (page, is_row_titled, traction_alert_title (alert->kind)) == alert_row);
+
+    g_assert_true (traction_store_set_alert_status (shown, alert->alert_id, "acknowledged", "On it", &error));
+    g_assert_no_error (error);
+    wait_for_idle ();
+    g_assert_true (traction_test_find (page, is_row_titled, stalled->deal) == stalled_row);
+    g_assert_false (traction_test_find (page, is_row_titled, traction_alert_title (alert->kind)) == alert_row);
+    assert_shows (page, "Acknowledged");
+  }
 
   /* The window title names the company. */
   {

@@ -187,26 +187,45 @@ account_unless_named (const char *account,
   return account;
 }
 
+/* What Today shows, read on a worker thread (traction-loader.h). */
+typedef struct {
+  gboolean         empty;     /* nothing but the defaults: the welcome page */
+  GDate            date;
+  TractionToday   *today;
+  TractionMetrics  metrics;
+  TractionRules    rules;
+  char            *currency;
+} TodayLoad;
+
 /* Helpers: widgets */
 
-static void
-clear_list (GtkListBox *list)
+/* Today's lists are filled twice over by the same code: first only to
+ * describe what their rows would show (rows.key set: no widget is made),
+ * and then, when that differs from what the list shows, to make the rows.
+ * Every write reloads Today, and making and laying out its forty-odd rows
+ * anew held the window for 40-60 ms even when nothing on Today changed. */
+typedef struct
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
+  GtkListBox *list;
+  GString    *key;    /* describing, not making */
+} Rows;
 
 /* Row title and subtitle are markup in libadwaita 1.2: user text is escaped. */
 static AdwActionRow *
-add_row (GtkListBox *list,
+add_row (Rows       *rows,
          const char *title,
          const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+  GtkWidget *row;
+  g_autofree char *title_markup = NULL;
 
+  if (rows->key != NULL)
+    {
+      g_string_append_printf (rows->key, "\x1erow\x1f%s\x1f%s", title, subtitle != NULL ? subtitle : "");
+      return NULL;
+    }
+  row = adw_action_row_new ();
+  title_markup = g_markup_escape_text (title, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
   if (subtitle != NULL && subtitle[0] != '\0')
     {
@@ -214,19 +233,26 @@ add_row (GtkListBox *list,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
     }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_append (list, row);
+  gtk_list_box_append (rows->list, row);
 
   return ADW_ACTION_ROW (row);
 }
 
 /* What an empty group means and what to do about it. */
 static void
-add_empty_row (GtkListBox *list,
+add_empty_row (Rows       *rows,
                const char *text)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *row;
+  GtkWidget *label;
 
+  if (rows->key != NULL)
+    {
+      g_string_append_printf (rows->key, "\x1e" "empty\x1f%s", text);
+      return;
+    }
+  row = gtk_list_box_row_new ();
+  label = gtk_label_new (text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_widget_add_css_class (label, "dim-label");
@@ -237,7 +263,7 @@ add_empty_row (GtkListBox *list,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "empty-state");
-  gtk_list_box_append (list, row);
+  gtk_list_box_append (rows->list, row);
 }
 
 /* Today lists what needs the founder first; a long list ends with how
@@ -245,13 +271,20 @@ add_empty_row (GtkListBox *list,
 #define TODAY_MAX_ROWS 10
 
 static void
-add_more_row (GtkListBox *list,
+add_more_row (Rows       *rows,
               const char *text,
               const char *view)
 {
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open"));
+  AdwActionRow *row;
+  GtkWidget *button;
 
+  if (rows->key != NULL)
+    {
+      g_string_append_printf (rows->key, "\x1emore\x1f%s\x1f%s", text, view);
+      return;
+    }
+  row = ADW_ACTION_ROW (adw_action_row_new ());
+  button = gtk_button_new_with_mnemonic (_("_Open"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (row), "dim-label");
@@ -259,27 +292,39 @@ add_more_row (GtkListBox *list,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-view");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", view);
   adw_action_row_add_suffix (row, button);
-  gtk_list_box_append (list, GTK_WIDGET (row));
+  gtk_list_box_append (rows->list, GTK_WIDGET (row));
 }
 
+/* The box at the row's end (NULL when describing). */
 static GtkBox *
 add_suffix_box (AdwActionRow *row)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *box;
 
+  if (row == NULL)
+    return NULL;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (row, box);
   return GTK_BOX (box);
 }
 
-static GtkLabel *
-add_suffix_label (GtkBox     *box,
+static void
+add_suffix_label (Rows       *rows,
+                  GtkBox     *box,
                   const char *text,
                   const char *css_class,
                   const char *css_class2)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label;
 
+  if (rows->key != NULL)
+    {
+      g_string_append_printf (rows->key, "\x1flabel %s %s %s", text,
+                              css_class != NULL ? css_class : "", css_class2 != NULL ? css_class2 : "");
+      return;
+    }
+  label = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   if (css_class != NULL)
@@ -287,20 +332,27 @@ add_suffix_label (GtkBox     *box,
   if (css_class2 != NULL)
     gtk_widget_add_css_class (label, css_class2);
   gtk_box_append (box, label);
-  return GTK_LABEL (label);
 }
 
 /* An icon beside a word: colour never carries meaning alone. */
 static void
-add_suffix_flag (GtkBox     *box,
+add_suffix_flag (Rows       *rows,
+                 GtkBox     *box,
                  const char *icon_name,
                  const char *text,
                  const char *css_class)
 {
-  GtkWidget *flag = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *flag, *image, *label;
 
+  if (rows->key != NULL)
+    {
+      g_string_append_printf (rows->key, "\x1f" "flag %s %s %s", icon_name, text,
+                              css_class != NULL ? css_class : "");
+      return;
+    }
+  flag = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  image = gtk_image_new_from_icon_name (icon_name);
+  label = gtk_label_new (text);
   gtk_widget_set_halign (flag, GTK_ALIGN_END);
   gtk_accessible_update_property (GTK_ACCESSIBLE (image),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
@@ -482,19 +534,19 @@ fill_rhythm_row (AdwActionRow *row,
 }
 
 static void
-fill_stalled (TractionTodayPage   *self,
-              const TractionToday *today,
-              const TractionRules *rules,
-              const char          *currency)
+fill_stalled (TractionTodayPage *self,
+              Rows              *rows,
+              const TodayLoad   *load)
 {
+  const TractionToday *today = load->today;
+  const TractionRules *rules = &load->rules;
+  const char *currency = load->currency;
   int days = rules->stalled_days[TRACTION_STAGE_LEAD];
   gboolean same_days = TRUE;
 
   for (int stage = 0; stage < TRACTION_N_STAGES; stage++)
     if (traction_stage_is_open (stage) && rules->stalled_days[stage] != days)
       same_days = FALSE;
-
-  clear_list (self->stalled_list);
 
   for (guint i = 0; i < MIN (today->stalled->len, TODAY_MAX_ROWS); i++)
     {
@@ -507,11 +559,10 @@ fill_stalled (TractionTodayPage   *self,
                                                          "%d days without contact",
                                                          deal->days_idle),
                                                deal->days_idle);
-      AdwActionRow *row = add_row (self->stalled_list, deal->deal, subtitle);
-      GtkBox *suffix = add_suffix_box (row);
+      GtkBox *suffix = add_suffix_box (add_row (rows, deal->deal, subtitle));
 
-      add_suffix_label (suffix, arr, "numeric", NULL);
-      add_suffix_label (suffix, idle, "caption", "dim-label");
+      add_suffix_label (rows, suffix, arr, "numeric", NULL);
+      add_suffix_label (rows, suffix, idle, "caption", "dim-label");
     }
   if (today->stalled->len > TODAY_MAX_ROWS)
     {
@@ -520,7 +571,7 @@ fill_stalled (TractionTodayPage   *self,
                                                          "%u more stalled deals: the Pipeline’s “Stalled only” filter shows them all",
                                                          more), more);
 
-      add_more_row (self->stalled_list, text, "pipeline");
+      add_more_row (rows, text, "pipeline");
     }
 
   if (today->stalled->len == 0)
@@ -534,7 +585,7 @@ fill_stalled (TractionTodayPage   *self,
                                 days);
       else
         text = g_strdup (_("No stalled deals. Every open deal has had contact within its stage’s limit."));
-      add_empty_row (self->stalled_list, text);
+      add_empty_row (rows, text);
       adw_preferences_group_set_description (self->stalled_group, NULL);
     }
   else if (same_days)
@@ -554,10 +605,11 @@ fill_stalled (TractionTodayPage   *self,
 }
 
 static void
-fill_follow_ups (TractionTodayPage   *self,
-                 const TractionToday *today)
+fill_follow_ups (TractionTodayPage *self,
+                 Rows              *rows,
+                 const TodayLoad   *load)
 {
-  clear_list (self->follow_ups_list);
+  const TractionToday *today = load->today;
 
   for (guint i = 0; i < MIN (today->follow_ups->len, TODAY_MAX_ROWS); i++)
     {
@@ -565,7 +617,6 @@ fill_follow_ups (TractionTodayPage   *self,
       g_autofree char *where = NULL;
       g_autofree char *subtitle = NULL;
       g_autofree char *due = format_due (-step->days_overdue);
-      AdwActionRow *row;
       GtkBox *suffix;
 
       if (step->deal != NULL && step->deal[0] != '\0' &&
@@ -578,12 +629,11 @@ fill_follow_ups (TractionTodayPage   *self,
         where = g_strdup (step->account);
       subtitle = join_parts (where, step->owner, NULL);
 
-      row = add_row (self->follow_ups_list, step->action, subtitle);
-      suffix = add_suffix_box (row);
+      suffix = add_suffix_box (add_row (rows, step->action, subtitle));
       if (step->days_overdue > 0)
-        add_suffix_flag (suffix, "task-past-due-symbolic", due, "error");
+        add_suffix_flag (rows, suffix, "task-past-due-symbolic", due, "error");
       else
-        add_suffix_label (suffix, due, "dim-label", NULL);
+        add_suffix_label (rows, suffix, due, "dim-label", NULL);
     }
   if (today->follow_ups->len > TODAY_MAX_ROWS)
     {
@@ -592,11 +642,11 @@ fill_follow_ups (TractionTodayPage   *self,
                                                          "%u more follow-ups due: each is on its deal in the Pipeline",
                                                          more), more);
 
-      add_more_row (self->follow_ups_list, text, "pipeline");
+      add_more_row (rows, text, "pipeline");
     }
 
   if (today->follow_ups->len == 0)
-    add_empty_row (self->follow_ups_list,
+    add_empty_row (rows,
                    _("No follow-ups due. The next steps you set on deals and clients show up here on their due date."));
 }
 
@@ -648,11 +698,20 @@ alert_button_new (TractionTodayPage      *self,
 
 static void
 add_alert_buttons (TractionTodayPage      *self,
+                   Rows                   *rows,
                    AdwActionRow           *row,
                    const TractionAlertRow *alert)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *box;
 
+  /* The buttons act on the alert and its client. */
+  if (rows->key != NULL)
+    {
+      g_string_append_printf (rows->key, "\x1f" "alert %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s",
+                              alert->alert_id, alert->account_id, alert->status);
+      return;
+    }
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), alert_button_new (self, alert, _("_Open"),
                                                    _("The client in Clients: why its score moved"), NULL));
@@ -665,11 +724,12 @@ add_alert_buttons (TractionTodayPage      *self,
 }
 
 static void
-fill_alerts (TractionTodayPage   *self,
-             const TractionToday *today,
-             const GDate         *date)
+fill_alerts (TractionTodayPage *self,
+             Rows              *rows,
+             const TodayLoad   *load)
 {
-  clear_list (self->alerts_list);
+  const TractionToday *today = load->today;
+  const GDate *date = &load->date;
 
   for (guint i = 0; i < MIN (today->alerts->len, TODAY_MAX_ROWS); i++)
     {
@@ -682,13 +742,13 @@ fill_alerts (TractionTodayPage   *self,
       const char *status = g_strcmp0 (alert->status, "acknowledged") == 0 ? _("Acknowledged") : "";
 
       subtitle = join_parts (alert->account, alert->response, status, NULL);
-      row = add_row (self->alerts_list, traction_alert_title (alert->kind), subtitle);
+      row = add_row (rows, traction_alert_title (alert->kind), subtitle);
       suffix = add_suffix_box (row);
 
       if (alert->owner != NULL && alert->owner[0] != '\0')
         {
           owner = g_strdup_printf (_("Owner: %s"), alert->owner);
-          add_suffix_label (suffix, owner, NULL, NULL);
+          add_suffix_label (rows, suffix, owner, NULL, NULL);
         }
 
       if (alert->due_at != NULL)
@@ -708,11 +768,11 @@ fill_alerts (TractionTodayPage   *self,
           days = traction_date_diff (date, &due_date);
           due = format_due (days);
           if (days < 0)
-            add_suffix_flag (suffix, "task-past-due-symbolic", due, "error");
+            add_suffix_flag (rows, suffix, "task-past-due-symbolic", due, "error");
           else
-            add_suffix_label (suffix, due, "dim-label", NULL);
+            add_suffix_label (rows, suffix, due, "dim-label", NULL);
         }
-      add_alert_buttons (self, row, alert);
+      add_alert_buttons (self, rows, row, alert);
     }
   if (today->alerts->len > TODAY_MAX_ROWS)
     {
@@ -721,21 +781,23 @@ fill_alerts (TractionTodayPage   *self,
                                                          "%u more open alerts: each client’s are in the Clients view",
                                                          more), more);
 
-      add_more_row (self->alerts_list, text, "clients");
+      add_more_row (rows, text, "clients");
     }
 
   if (today->alerts->len == 0)
-    add_empty_row (self->alerts_list,
+    add_empty_row (rows,
                    _("No open alerts. An alert appears when a client’s usage drops or stops, a severe ticket comes in, a client stops answering, or a survey brings a low score."));
 }
 
 static void
-fill_renewals (TractionTodayPage   *self,
-               const TractionToday *today,
-               const TractionRules *rules,
-               const GDate         *date,
-               const char          *currency)
+fill_renewals (TractionTodayPage *self,
+               Rows              *rows,
+               const TodayLoad   *load)
 {
+  const TractionToday *today = load->today;
+  const TractionRules *rules = &load->rules;
+  const GDate *date = &load->date;
+  const char *currency = load->currency;
   int window = rules->renewal_window_days;
   g_autofree char *title = g_strdup_printf (ngettext ("Renewals in the Next %d Day",
                                                       "Renewals in the Next %d Days",
@@ -743,7 +805,6 @@ fill_renewals (TractionTodayPage   *self,
                                             window);
 
   adw_preferences_group_set_title (self->renewals_group, title);
-  clear_list (self->renewals_list);
 
   for (guint i = 0; i < MIN (today->renewals->len, TODAY_MAX_ROWS); i++)
     {
@@ -753,7 +814,6 @@ fill_renewals (TractionTodayPage   *self,
       g_autofree char *subtitle = NULL;
       g_autofree char *relative = NULL;
       int days = traction_date_diff (date, &renewal->renewal);
-      AdwActionRow *row;
       GtkBox *suffix;
 
       if (days <= 0)
@@ -771,23 +831,22 @@ fill_renewals (TractionTodayPage   *self,
         /* Translators: "Renews 12/20/2026, in 28 days" */
         subtitle = g_strdup_printf (_("Renews %s, %s"), when, relative);
 
-      row = add_row (self->renewals_list, renewal->account, subtitle);
-      suffix = add_suffix_box (row);
-      add_suffix_label (suffix, arr, "numeric", NULL);
+      suffix = add_suffix_box (add_row (rows, renewal->account, subtitle));
+      add_suffix_label (rows, suffix, arr, "numeric", NULL);
 
       if (renewal->has_health)
         {
           g_autofree char *band = g_strdup_printf (_("%s (%.0f)"),
                                                    traction_health_band_label (renewal->band),
                                                    renewal->score);
-          add_suffix_flag (suffix, band_icon_name (renewal->band), band,
+          add_suffix_flag (rows, suffix, band_icon_name (renewal->band), band,
                            band_css_class (renewal->band));
         }
       else
-        add_suffix_label (suffix, _("Not scored yet"), "caption", "dim-label");
+        add_suffix_label (rows, suffix, _("Not scored yet"), "caption", "dim-label");
 
       if (renewal->work_late)
-        add_suffix_flag (suffix, "task-past-due-symbolic", _("Renewal work late"), "warning");
+        add_suffix_flag (rows, suffix, "task-past-due-symbolic", _("Renewal work late"), "warning");
     }
   if (today->renewals->len > TODAY_MAX_ROWS)
     {
@@ -796,7 +855,7 @@ fill_renewals (TractionTodayPage   *self,
                                                          "%u more renewals: the Revenue view lists them all",
                                                          more), more);
 
-      add_more_row (self->renewals_list, text, "revenue");
+      add_more_row (rows, text, "revenue");
     }
 
   if (today->renewals->len == 0)
@@ -806,24 +865,23 @@ fill_renewals (TractionTodayPage   *self,
                                    "No renewals in the next %d days. Renewal dates come from your clients’ contracts.",
                                    window),
                          window);
-      add_empty_row (self->renewals_list, text);
+      add_empty_row (rows, text);
     }
 }
 
 static void
-fill_reviews_due (TractionTodayPage   *self,
-                  const TractionToday *today,
-                  const TractionRules *rules)
+fill_reviews_due (TractionTodayPage *self,
+                  Rows              *rows,
+                  const TodayLoad   *load)
 {
-  clear_list (self->reviews_due_list);
+  const TractionToday *today = load->today;
+  const TractionRules *rules = &load->rules;
 
   for (guint i = 0; i < today->reviews_due->len; i++)
     {
       const TractionProviderRow *provider = g_ptr_array_index (today->reviews_due, i);
       g_autofree char *subtitle = NULL;
       g_autofree char *due = NULL;
-      AdwActionRow *row;
-      GtkBox *suffix;
 
       if (g_date_valid (&provider->last_review))
         {
@@ -840,9 +898,8 @@ fill_reviews_due (TractionTodayPage   *self,
           due = g_strdup (_("Review due"));
         }
 
-      row = add_row (self->reviews_due_list, provider->name, subtitle);
-      suffix = add_suffix_box (row);
-      add_suffix_flag (suffix, "task-past-due-symbolic", due, "warning");
+      add_suffix_flag (rows, add_suffix_box (add_row (rows, provider->name, subtitle)),
+                       "task-past-due-symbolic", due, "warning");
     }
 
   if (today->reviews_due->len == 0)
@@ -852,15 +909,16 @@ fill_reviews_due (TractionTodayPage   *self,
                                    "No provider reviews due. Each provider is reviewed every %d days; the scorecards are under Providers.",
                                    rules->provider_review_days),
                          rules->provider_review_days);
-      add_empty_row (self->reviews_due_list, text);
+      add_empty_row (rows, text);
     }
 }
 
 static void
-fill_late_milestones (TractionTodayPage   *self,
-                      const TractionToday *today)
+fill_late_milestones (TractionTodayPage *self,
+                      Rows              *rows,
+                      const TodayLoad   *load)
 {
-  clear_list (self->late_milestones_list);
+  const TractionToday *today = load->today;
 
   for (guint i = 0; i < today->late_milestones->len; i++)
     {
@@ -868,7 +926,6 @@ fill_late_milestones (TractionTodayPage   *self,
       g_autofree char *when = format_date_short (&late->due);
       g_autofree char *subtitle = NULL;
       g_autofree char *due = format_due (-late->days_late);
-      AdwActionRow *row;
 
       if (late->note[0] != '\0')
         /* Translators: "Production deployment, first real volume · due 10/1/2026 · Waiting on …" */
@@ -877,22 +934,23 @@ fill_late_milestones (TractionTodayPage   *self,
       else
         subtitle = g_strdup_printf (_("%s · due %s"),
                                     traction_partner_milestone_label (late->milestone), when);
-      row = add_row (self->late_milestones_list, late->partner, subtitle);
-      add_suffix_flag (add_suffix_box (row), "task-past-due-symbolic", due, "error");
+      add_suffix_flag (rows, add_suffix_box (add_row (rows, late->partner, subtitle)),
+                       "task-past-due-symbolic", due, "error");
     }
 
   if (today->late_milestones->len == 0)
-    add_empty_row (self->late_milestones_list,
+    add_empty_row (rows,
                    _("No design-partner milestone is late. Milestones are due at the end of their window from the agreement’s start date; they are under Partners."));
 }
 
 /* Sales assets not updated in a month (DOMAIN.md §9: reviewed monthly). */
 static void
-fill_stale_assets (TractionTodayPage   *self,
-                   const TractionToday *today,
-                   const TractionRules *rules)
+fill_stale_assets (TractionTodayPage *self,
+                   Rows              *rows,
+                   const TodayLoad   *load)
 {
-  clear_list (self->stale_assets_list);
+  const TractionToday *today = load->today;
+  const TractionRules *rules = &load->rules;
 
   for (guint i = 0; i < today->stale_assets->len; i++)
     {
@@ -905,7 +963,7 @@ fill_stale_assets (TractionTodayPage   *self,
       subtitle = g_strdup_printf (_("%s · %s · %s"), traction_asset_kind_label (asset->kind),
                                   traction_asset_status_label (asset->status),
                                   asset->owner[0] != '\0' ? asset->owner : _("no owner"));
-      add_suffix_flag (add_suffix_box (add_row (self->stale_assets_list, asset->title, subtitle)),
+      add_suffix_flag (rows, add_suffix_box (add_row (rows, asset->title, subtitle)),
                        "dialog-warning-symbolic", age, "warning");
     }
 
@@ -913,8 +971,36 @@ fill_stale_assets (TractionTodayPage   *self,
     {
       g_autofree char *text = g_strdup_printf (_("Every sales asset was updated in the last %d days. Review them monthly under Sales Assets in the main menu."),
                                                rules->asset_stale_days);
-      add_empty_row (self->stale_assets_list, text);
+      add_empty_row (rows, text);
     }
+}
+
+typedef void (*FillFunc) (TractionTodayPage *self,
+                          Rows              *rows,
+                          const TodayLoad   *load);
+
+/* Fills list with fill: describes the rows, and makes them only when that
+ * differs from what list shows. */
+static void
+fill_list (TractionTodayPage *self,
+           GtkListBox        *list,
+           FillFunc           fill,
+           const TodayLoad   *load)
+{
+  Rows rows = { list, g_string_new (NULL) };
+  GtkWidget *child;
+
+  fill (self, &rows, load);
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (list), "traction-rows-key"), rows.key->str) == 0)
+    {
+      g_string_free (rows.key, TRUE);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (list), "traction-rows-key", g_string_free (rows.key, FALSE), g_free);
+  rows.key = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  fill (self, &rows, load);
 }
 
 static void
@@ -927,15 +1013,6 @@ show_error (TractionTodayPage *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
-/* What Today shows, read on a worker thread (traction-loader.h). */
-typedef struct {
-  gboolean         empty;     /* nothing but the defaults: the welcome page */
-  GDate            date;
-  TractionToday   *today;
-  TractionMetrics  metrics;
-  TractionRules    rules;
-  char            *currency;
-} TodayLoad;
 
 static void
 today_load_free (gpointer data)
@@ -1013,13 +1090,13 @@ apply_today (GtkWidget    *view,
                    load->today->week_prospects, load->rules.rhythm_max_prospects);
   fill_rhythm_row (self->meetings_row, self->meetings_icon, self->meetings_bar,
                    load->today->week_meetings, load->rules.rhythm_max_meetings);
-  fill_stalled (self, load->today, &load->rules, load->currency);
-  fill_follow_ups (self, load->today);
-  fill_alerts (self, load->today, &load->date);
-  fill_renewals (self, load->today, &load->rules, &load->date, load->currency);
-  fill_reviews_due (self, load->today, &load->rules);
-  fill_late_milestones (self, load->today);
-  fill_stale_assets (self, load->today, &load->rules);
+  fill_list (self, self->stalled_list, fill_stalled, load);
+  fill_list (self, self->follow_ups_list, fill_follow_ups, load);
+  fill_list (self, self->alerts_list, fill_alerts, load);
+  fill_list (self, self->renewals_list, fill_renewals, load);
+  fill_list (self, self->reviews_due_list, fill_reviews_due, load);
+  fill_list (self, self->late_milestones_list, fill_late_milestones, load);
+  fill_list (self, self->stale_assets_list, fill_stale_assets, load);
 
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
