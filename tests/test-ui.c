@@ -275,28 +275,6 @@ test_today_sample (void)
   assert_shows (page, "Open pipeline");
   assert_shows (page, "Stalled Deals");
 
-  /* A write elsewhere reloads Today, and its rows stay as they are; a
-   * write that changes one list makes that list's rows anew. */
-  {
-    TractionStore *shown = traction_window_get_store (window);
-    GtkWidget *stalled_row = traction_test_find (page, is_row_titled, stalled->deal);
-    GtkWidget *alert_row = traction_test_find (page, is_row_titled, traction_alert_title (alert->kind));
-
-    g_assert_nonnull (stalled_row);
-    g_assert_nonnull (alert_row);
-    traction_store_emit_changed (shown);
-    wait_for_idle ();
-    g_assert_true (traction_test_find (page, is_row_titled, stalled->deal) == stalled_row);
-    g_assert_true (traction_test_find (page, is_row_titled, traction_alert_title (alert->kind)) == alert_row);
-
-    g_assert_true (traction_store_set_alert_status (shown, alert->alert_id, "acknowledged", "On it", &error));
-    g_assert_no_error (error);
-    wait_for_idle ();
-    g_assert_true (traction_test_find (page, is_row_titled, stalled->deal) == stalled_row);
-    g_assert_false (traction_test_find (page, is_row_titled, traction_alert_title (alert->kind)) == alert_row);
-    assert_shows (page, "Acknowledged");
-  }
-
   /* The window title names the company. */
   {
     g_autoptr(TractionStore) again = traction_store_open (path, FALSE, &error);
@@ -320,6 +298,30 @@ test_today_sample (void)
         backups = traction_store_list_backups (path);
       }
     g_assert_cmpuint (backups->len, ==, 1);
+  }
+
+  /* A write elsewhere reloads Today, and its rows stay as they are; a
+   * write that changes one list makes that list's rows anew. (After the
+   * checks made once the file is open: they may raise alerts.) */
+  wait_for_idle ();
+  {
+    TractionStore *shown = traction_window_get_store (window);
+    GtkWidget *stalled_row = traction_test_find (page, is_row_titled, stalled->deal);
+    GtkWidget *alert_row = traction_test_find (page, is_row_titled, traction_alert_title (alert->kind));
+
+    g_assert_nonnull (stalled_row);
+    g_assert_nonnull (alert_row);
+    traction_store_emit_changed (shown);
+    wait_for_idle ();
+    g_assert_true (traction_test_find (page, is_row_titled, stalled->deal) == stalled_row);
+    g_assert_true (traction_test_find (page, is_row_titled, traction_alert_title (alert->kind)) == alert_row);
+
+    g_assert_true (traction_store_set_alert_status (shown, alert->alert_id, "acknowledged", "On it", &error));
+    g_assert_no_error (error);
+    wait_for_idle ();
+    g_assert_true (traction_test_find (page, is_row_titled, stalled->deal) == stalled_row);
+    g_assert_false (traction_test_find (page, is_row_titled, traction_alert_title (alert->kind)) == alert_row);
+    assert_shows (page, "Acknowledged");
   }
 
   close_window (window);
