@@ -9,10 +9,12 @@ ASANDIR   ?= build-asan
 DATABASE  ?=
 ARGS      ?=
 
-# Debian 12 packages needed to build, test and look at the app.
+# Debian 12 packages needed to build, test and look at the app (the
+# colour emoji font: names with emoji on screen and in printed reports).
 PACKAGES = build-essential meson ninja-build pkg-config gettext \
            libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev \
            libsqlite3-dev libcairo2-dev libpango1.0-dev libcsv-dev libical-dev \
+           fonts-noto-color-emoji \
            desktop-file-utils appstream xvfb xauth xdotool imagemagick \
            poppler-utils sqlite3 python3 \
            dbus at-spi2-core gir1.2-atspi-2.0 python3-gi \
