@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "test-util.h"
@@ -16,6 +18,7 @@
 #include "traction-movement-log.h"
 #include "traction-cs-dashboard.h"
 #include "traction-store-revenue.h"
+#include "traction-widgets.h"
 
 static char *tmp_dir;
 
@@ -238,24 +241,6 @@ test_empty_and_log (void)
   iterate ();
 }
 
-/* The first button below widget whose label is label, or NULL. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 count_rows (GtkWidget *list)
 {
@@ -266,10 +251,29 @@ count_rows (GtkWidget *list)
   return n;
 }
 
+/* The Show All (or Show N More) button of a list. */
+static gboolean
+is_show_more (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
+
+  return label != NULL && (strcmp (label, "Show _All") == 0
+                           || (g_str_has_prefix (label, "Show ") && g_str_has_suffix (label, " _More")));
+}
+
+/* Rows a list of n shows after Show All: all, or the most a list shows
+ * and a row saying where the rest are. */
+static guint
+rows_after_show_all (guint n)
+{
+  return n <= TRACTION_LIST_BOX_MAX_ROWS ? n : TRACTION_LIST_BOX_MAX_ROWS + 1;
+}
+
 /* Many clients: the renewals, the tracker and the movement log show 10
- * rows and a row to show the rest, which shows them all; the newest
- * movements (the log's) are those of the whole log, with the same ARR
- * after each. */
+ * rows and a row to show the rest, which shows them (up to the most a
+ * list shows); the newest movements (the log's) are those of the whole
+ * log, with the same ARR after each. */
 static void
 test_many_clients (void)
 {
@@ -290,16 +294,31 @@ test_many_clients (void)
 
   page = show_page (store, window, &revenue);
 
-  while ((show_all = find_button (page, "Show _All")) != NULL)
+  g_assert_cmpuint (revenue->tracker->len, >, TRACTION_LIST_BOX_MAX_ROWS);
+  while ((show_all = traction_test_find (page, is_show_more, NULL)) != NULL)
     {
       list = gtk_widget_get_ancestor (show_all, GTK_TYPE_LIST_BOX);
       g_assert_nonnull (list);
       g_assert_cmpuint (count_rows (list), ==, 10 + 1);
       g_signal_emit_by_name (show_all, "clicked");
+      /* The first rows at once, the rest between frames. */
+      g_assert_cmpuint (count_rows (list), >, 10);
       iterate ();
-      /* Every row of its list: the tracker, the renewals or the log. */
-      g_assert_true (count_rows (list) == revenue->renewals->len || count_rows (list) == revenue->tracker->len ||
+      /* The rows of its list: the tracker, the renewals or the log. */
+      g_assert_true (count_rows (list) == rows_after_show_all (revenue->renewals->len) ||
+                     count_rows (list) == rows_after_show_all (revenue->tracker->len) ||
                      count_rows (list) == TRACTION_MOVEMENT_LOG_LIMIT);
+      /* Past the most a list shows: how many more, and where they are. */
+      if (count_rows (list) == TRACTION_LIST_BOX_MAX_ROWS + 1)
+        {
+          GtkListBoxRow *rest = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), TRACTION_LIST_BOX_MAX_ROWS);
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rest));
+          guint more = (guint) g_ascii_strtoull (title, NULL, 10);
+
+          g_assert_true (g_str_has_suffix (title, " more rows: Print or Export as PDF lists every row"));
+          g_assert_true (more == revenue->tracker->len - TRACTION_LIST_BOX_MAX_ROWS ||
+                         more == revenue->renewals->len - TRACTION_LIST_BOX_MAX_ROWS);
+        }
       g_assert_null (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_BUTTON));
       n_lists++;
     }

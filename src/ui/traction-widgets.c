@@ -71,6 +71,82 @@ typedef struct
   guint           n;
 } MoreRows;
 
+/* The rest of the rows after Show All, made a couple of milliseconds'
+ * worth at a time between frames, up to TRACTION_LIST_BOX_MAX_ROWS in
+ * all: every row added makes a GtkListBox measure all of its rows again,
+ * and 1,800 rows held the window 1.7 s at once, then 50-80 ms per frame.
+ * The job ends when the list goes, or when its rows are no longer the
+ * ones it made (the list was filled anew). */
+typedef struct
+{
+  MoreRows  more;
+  GWeakRef  list;
+  GWeakRef  last;     /* the row it appended last */
+} ShowAll;
+
+static void
+show_all_free (gpointer data)
+{
+  ShowAll *job = data;
+
+  g_weak_ref_clear (&job->list);
+  g_weak_ref_clear (&job->last);
+  g_free (job);
+}
+
+#define SHOW_ALL_SLICE_US 2000
+
+/* The row after the most a list shows: where the rest are. */
+static void
+append_rest_row (GtkListBox *list,
+                 guint       rest)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_strdup_printf (ngettext ("%u more row: Print or Export as PDF lists every row",
+                                                      "%u more rows: Print or Export as PDF lists every row",
+                                                      rest), rest);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (row, "dim-label");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (list, row);
+}
+
+/* Appends rows for about SHOW_ALL_SLICE_US; FALSE when all are there or
+ * the list changed. */
+static gboolean
+show_all_step (ShowAll *job)
+{
+  g_autoptr(GtkWidget) list = g_weak_ref_get (&job->list);
+  g_autoptr(GtkWidget) last = g_weak_ref_get (&job->last);
+  gint64 until = g_get_monotonic_time () + SHOW_ALL_SLICE_US;
+
+  guint end = MIN (job->more.n, TRACTION_LIST_BOX_MAX_ROWS);
+
+  if (list == NULL || last == NULL || gtk_widget_get_last_child (list) != last)
+    return FALSE;
+  do
+    {
+      GtkWidget *row = job->more.make_row (job->more.data, job->more.from++);
+
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_weak_ref_set (&job->last, row);
+    }
+  while (job->more.from < end && g_get_monotonic_time () < until);
+  if (job->more.from < end)
+    return TRUE;
+  if (job->more.from < job->more.n)
+    append_rest_row (GTK_LIST_BOX (list), job->more.n - job->more.from);
+  return FALSE;
+}
+
+static gboolean
+show_all_idle_cb (gpointer data)
+{
+  return show_all_step (data) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
 static void
 show_all_cb (GtkButton *button,
              MoreRows  *more)
@@ -78,16 +154,24 @@ show_all_cb (GtkButton *button,
   GtkWidget *more_row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
   GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (more_row));
   int first = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (more_row));
-  MoreRows rest = *more;   /* the row (and more with it) goes now */
+  ShowAll *job = g_new0 (ShowAll, 1);
   GtkListBoxRow *first_new;
 
+  job->more = *more;   /* the row (and more with it) goes now */
+  g_weak_ref_init (&job->list, list);
+  g_weak_ref_init (&job->last, NULL);
   gtk_list_box_remove (list, more_row);
   /* The key of traction_list_box_set_rows() covers the first rows only:
    * the next set makes the rows anew. */
   g_object_set_data (G_OBJECT (list), "traction-rows-key", NULL);
-  for (guint i = rest.from; i < rest.n; i++)
-    gtk_list_box_append (list, rest.make_row (rest.data, i));
-  /* The keyboard (and the view) stay where the row was. */
+
+  /* The first slice now, for the keyboard (and the view) to stay where
+   * the row was; the rest between frames. */
+  g_weak_ref_set (&job->last, gtk_widget_get_last_child (GTK_WIDGET (list)));
+  if (show_all_step (job))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_all_idle_cb, job, show_all_free);
+  else
+    show_all_free (job);
   first_new = gtk_list_box_get_row_at_index (list, first);
   if (first_new != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (first_new));
@@ -122,7 +206,15 @@ traction_list_box_append_rows (GtkListBox      *list,
   row = adw_action_row_new ();
   title = g_strdup_printf (ngettext ("%u more row", "%u more rows", n - shown), n - shown);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  button = gtk_button_new_with_mnemonic (_("Show _All"));
+  if (n <= TRACTION_LIST_BOX_MAX_ROWS)
+    button = gtk_button_new_with_mnemonic (_("Show _All"));
+  else
+    {
+      guint next = TRACTION_LIST_BOX_MAX_ROWS - shown;
+      g_autofree char *label = g_strdup_printf (ngettext ("Show %u _More", "Show %u _More", next), next);
+
+      button = gtk_button_new_with_mnemonic (label);
+    }
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_data (button, "clicked", G_CALLBACK (show_all_cb), more, (GClosureNotify) g_free, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

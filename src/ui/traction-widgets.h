@@ -18,15 +18,19 @@ GtkWidget *traction_icon_button_new (const char *icon_name,
 void       traction_widget_set_label (GtkWidget  *widget,
                                       const char *label);
 
+#define TRACTION_LIST_BOX_MAX_ROWS 200
+
 /* Makes the row of item index (for traction_list_box_append_rows). */
 typedef GtkWidget *(*TractionRowFunc) (gpointer data,
                                        guint    index);
 
 /* Appends the rows of items [0, n) to list: the first max of them, then
  * a row "N more rows" whose Show All appends the rest (and moves the
- * keyboard to the first of them). A list of thousands of rows would hold
- * the window for seconds. data must outlive the list, or the list must
- * be emptied before data goes. */
+ * keyboard to the first of them), a few at a time between frames, up to
+ * TRACTION_LIST_BOX_MAX_ROWS; a last row says how many more the printed
+ * report lists (the views that use this print every row). A list of
+ * thousands of rows held the window for seconds. data must outlive the
+ * list, or the list must be emptied before data goes. */
 void       traction_list_box_append_rows (GtkListBox      *list,
                                           guint            n,
                                           guint            max,
