@@ -262,6 +262,13 @@ is_show_more (GtkWidget     *widget,
                            || (g_str_has_prefix (label, "Show ") && g_str_has_suffix (label, " _More")));
 }
 
+static gboolean
+is_list_box (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget);
+}
+
 /* Rows a list of n shows after Show All: all, or the most a list shows
  * and a row saying where the rest are. */
 static guint
@@ -342,6 +349,27 @@ test_many_clients (void)
         g_assert_cmpint (a->arr_after_cents, ==, b->arr_after_cents);
         g_assert_cmpstr (a->account, ==, b->account);
       }
+  }
+
+  /* A log whose Show All is still adding rows when it is filled anew
+   * (another client): the rest stops; the list is that client's. */
+  {
+    GtkWidget *log = g_object_ref_sink (traction_movement_log_new (store, 0));
+    GtkWidget *log_list = traction_test_find (log, is_list_box, NULL);
+    g_autoptr(GPtrArray) first = traction_store_list_movements (store, 1, &error);
+    guint rows;
+
+    g_assert_nonnull (first);
+    show_all = traction_test_find (log, is_show_more, NULL);
+    g_assert_nonnull (show_all);
+    g_signal_emit_by_name (show_all, "clicked");
+    g_assert_cmpuint (count_rows (log_list), <, TRACTION_MOVEMENT_LOG_LIMIT);
+    traction_movement_log_set_account (TRACTION_MOVEMENT_LOG (log), 1);
+    iterate ();
+    rows = count_rows (log_list);
+    g_assert_cmpuint (rows, ==, first->len <= TRACTION_MOVEMENT_LOG_SHOWN ? first->len
+                                                                         : TRACTION_MOVEMENT_LOG_SHOWN + 1);
+    g_object_unref (log);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
