@@ -71,12 +71,12 @@ typedef struct
   guint           n;
 } MoreRows;
 
-/* The rest of the rows after Show All, made a couple of milliseconds'
- * worth at a time between frames, up to TRACTION_LIST_BOX_MAX_ROWS in
- * all: every row added makes a GtkListBox measure all of its rows again,
- * and 1,800 rows held the window 1.7 s at once, then 50-80 ms per frame.
- * The job ends when the list goes, or when its rows are no longer the
- * ones it made (the list was filled anew). */
+/* The rest of the rows after Show All, a few in each frame (a tick
+ * callback of the list), up to TRACTION_LIST_BOX_MAX_ROWS in all: every
+ * row added makes a GtkListBox measure all of its rows again, and 1,800
+ * rows held the window 1.7 s at once, then 50-80 ms per frame. The job
+ * ends when the list goes, or when its rows are no longer the ones it
+ * made (the list was filled anew). */
 typedef struct
 {
   MoreRows  more;
@@ -94,7 +94,10 @@ show_all_free (gpointer data)
   g_free (job);
 }
 
+/* A frame's slice: at most this long or this many rows (their first
+ * layout, in the same frame, costs several times their making). */
 #define SHOW_ALL_SLICE_US 2000
+#define SHOW_ALL_SLICE_ROWS 5
 
 /* The row after the most a list shows: where the rest are. */
 static void
@@ -113,8 +116,8 @@ append_rest_row (GtkListBox *list,
   gtk_list_box_append (list, row);
 }
 
-/* Appends rows for about SHOW_ALL_SLICE_US; FALSE when all are there or
- * the list changed. */
+/* Appends a slice of rows; FALSE when all are there or the list
+ * changed. */
 static gboolean
 show_all_step (ShowAll *job)
 {
@@ -123,6 +126,7 @@ show_all_step (ShowAll *job)
   gint64 until = g_get_monotonic_time () + SHOW_ALL_SLICE_US;
 
   guint end = MIN (job->more.n, TRACTION_LIST_BOX_MAX_ROWS);
+  guint made = 0;
 
   if (list == NULL || last == NULL || gtk_widget_get_last_child (list) != last)
     return FALSE;
@@ -133,7 +137,7 @@ show_all_step (ShowAll *job)
       gtk_list_box_append (GTK_LIST_BOX (list), row);
       g_weak_ref_set (&job->last, row);
     }
-  while (job->more.from < end && g_get_monotonic_time () < until);
+  while (job->more.from < end && ++made < SHOW_ALL_SLICE_ROWS && g_get_monotonic_time () < until);
   if (job->more.from < end)
     return TRUE;
   if (job->more.from < job->more.n)
@@ -142,7 +146,9 @@ show_all_step (ShowAll *job)
 }
 
 static gboolean
-show_all_idle_cb (gpointer data)
+show_all_tick_cb (GtkWidget     *list,
+                  GdkFrameClock *clock,
+                  gpointer       data)
 {
   return show_all_step (data) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
@@ -169,7 +175,7 @@ show_all_cb (GtkButton *button,
    * the row was; the rest between frames. */
   g_weak_ref_set (&job->last, gtk_widget_get_last_child (GTK_WIDGET (list)));
   if (show_all_step (job))
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_all_idle_cb, job, show_all_free);
+    gtk_widget_add_tick_callback (GTK_WIDGET (list), show_all_tick_cb, job, show_all_free);
   else
     show_all_free (job);
   first_new = gtk_list_box_get_row_at_index (list, first);
