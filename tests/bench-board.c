@@ -1,7 +1,8 @@
 /* bench-board.c: the pipeline board on 20,000 generated deals: building
  * the page's models from the store (from an empty page), reloading it on
  * the main thread when nothing changed, one stage move as the board makes
- * it (with its reload on a worker thread), and search keystrokes typed
+ * it (with its reload on a worker thread), opening deals in the pane at
+ * the side, and search keystrokes typed
  * into the board's entry as a person does (one character added or
  * removed), timed until the window has painted the result.
  * Prints medians of 5 runs and the peak RSS. Not a test: build-aux/bench.sh
@@ -158,6 +159,8 @@ main (int   argc,
   double move_ms[RUNS];
   double landed_ms[RUNS];
   double stall_ms[RUNS];
+  double open_ms[RUNS];
+  double open_stall_ms[RUNS];
   GtkWidget *page;
   GtkWidget *window;
   struct rusage usage;
@@ -258,6 +261,30 @@ main (int   argc,
       stall_ms[run] = longest_gap / 1000.0;
     }
 
+  /* Opening deals in the pane at the side, one after another (what a
+   * click on a card does): until the main loop is idle and 100 ms of
+   * frames after, the longest the main thread was busy. */
+  for (int run = 0; run < RUNS; run++)
+    {
+      GListModel *column = traction_pipeline_page_get_column_model (TRACTION_PIPELINE_PAGE (page),
+                                                                    TRACTION_STAGE_PROPOSAL);
+      g_autoptr(TractionDealItem) item = g_list_model_get_item (column, (guint) run);
+      gint64 start;
+      guint ticker;
+
+      last_tick = start = g_get_monotonic_time ();
+      longest_gap = 0;
+      ticker = g_timeout_add (1, tick_cb, NULL);
+      traction_pipeline_page_open_deal (TRACTION_PIPELINE_PAGE (page), traction_deal_item_get_id (item));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      open_ms[run] = (g_get_monotonic_time () - start) / 1000.0;
+      for (gint64 until = g_get_monotonic_time () + 100000; g_get_monotonic_time () < until;)
+        g_main_context_iteration (NULL, TRUE);
+      g_source_remove (ticker);
+      open_stall_ms[run] = longest_gap / 1000.0;
+    }
+
   {
     GtkWidget *entry = find_search_entry (page);
 
@@ -305,6 +332,10 @@ main (int   argc,
           traction_test_median (landed_ms, RUNS), usage.ru_maxrss / 1024.0, RUNS);
   printf ("%-50s %10.1f %9.1f %5d\n", "board: move, longest main-thread stall",
           traction_test_median (stall_ms, RUNS), usage.ru_maxrss / 1024.0, RUNS);
+  printf ("%-50s %10.1f %9.1f %5d\n", "board: open a deal in the pane",
+          traction_test_median (open_ms, RUNS), usage.ru_maxrss / 1024.0, RUNS);
+  printf ("%-50s %10.1f %9.1f %5d\n", "board: open a deal, longest main-thread stall",
+          traction_test_median (open_stall_ms, RUNS), usage.ru_maxrss / 1024.0, RUNS);
   printf ("%-50s %10.1f %9.1f %5d\n", "board: search keystroke, board updated",
           traction_test_median (search_work_ms, RUNS), usage.ru_maxrss / 1024.0, RUNS);
   printf ("%-50s %10.1f %9.1f %5d\n", "board: search keystroke to painted frame",
