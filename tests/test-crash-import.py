@@ -10,7 +10,11 @@ cli = sys.argv[1]
 rows = 20000
 kills = 8
 tmp = tempfile.mkdtemp(prefix="traction-crash-")
-random.seed(int(os.environ.get("CRASH_SEED", "0")) or None)
+# The kill times are random; the seed is printed so a failure can be run
+# again with CRASH_SEED.
+seed = int(os.environ.get("CRASH_SEED", "0")) or random.SystemRandom().randrange(1, 2**31)
+random.seed(seed)
+print(f"# CRASH_SEED={seed}", flush=True)
 tests = []
 
 
