@@ -216,7 +216,7 @@ traction_list_box_append_rows (GtkListBox      *list,
     button = gtk_button_new_with_mnemonic (_("Show _All"));
   else
     {
-      guint next = TRACTION_LIST_BOX_MAX_ROWS - shown;
+      guint next = shown < TRACTION_LIST_BOX_MAX_ROWS ? TRACTION_LIST_BOX_MAX_ROWS - shown : 0;
       g_autofree char *label = g_strdup_printf (ngettext ("Show %u _More", "Show %u _More", next), next);
 
       button = gtk_button_new_with_mnemonic (label);

@@ -370,6 +370,8 @@ traction_movement_log_set_account (TractionMovementLog *self,
   if (self->account_id == account_id)
     return;
   self->account_id = account_id;
+  /* Rows of every client are titled with the client: made anew. */
+  clear_rows (self);
   reload (self);
 }
 

@@ -591,6 +591,13 @@ apply_revenue (GtkWidget    *view,
 
   if (revenue->n_movements == 0)
     {
+      /* The lists are refilled even hidden: a Show All still adding rows
+       * stops, instead of reading the new, empty figures. */
+      if (self->figures_box != NULL)
+        {
+          tracker_update (self);
+          renewals_update (self);
+        }
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
