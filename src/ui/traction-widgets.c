@@ -62,6 +62,31 @@ traction_icon_button_new (const char *icon_name,
   return button;
 }
 
+#define KEY_KEY "traction-content-key"
+
+gboolean
+traction_widget_take_key (GtkWidget *widget,
+                          char      *key)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), TRUE);
+
+  if (key != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (widget), KEY_KEY), key) == 0)
+    {
+      g_free (key);
+      return FALSE;
+    }
+  g_object_set_data_full (G_OBJECT (widget), KEY_KEY, key, g_free);
+  return TRUE;
+}
+
+void
+traction_widget_forget_key (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_set_data (G_OBJECT (widget), KEY_KEY, NULL);
+}
+
 /* The Show All row of traction_list_box_append_rows(). */
 typedef struct
 {
@@ -169,7 +194,7 @@ show_all_cb (GtkButton *button,
   gtk_list_box_remove (list, more_row);
   /* The key of traction_list_box_set_rows() covers the first rows only:
    * the next set makes the rows anew. */
-  g_object_set_data (G_OBJECT (list), "traction-rows-key", NULL);
+  traction_widget_forget_key (GTK_WIDGET (list));
 
   /* The first slice now, for the keyboard (and the view) to stay where
    * the row was; the rest between frames. */
@@ -242,12 +267,8 @@ traction_list_box_set_rows (GtkListBox      *list,
   g_return_val_if_fail (GTK_IS_LIST_BOX (list), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (list), "traction-rows-key"), key) == 0)
-    {
-      g_free (key);
-      return FALSE;
-    }
-  g_object_set_data_full (G_OBJECT (list), "traction-rows-key", key, g_free);
+  if (!traction_widget_take_key (GTK_WIDGET (list), key))
+    return FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
   if (n == 0 && empty_text != NULL)

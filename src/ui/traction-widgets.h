@@ -20,6 +20,14 @@ void       traction_widget_set_label (GtkWidget  *widget,
 
 #define TRACTION_LIST_BOX_MAX_ROWS 200
 
+/* For views that keep widgets whose content is the same after a reload:
+ * key is what widget shows, as text. Returns FALSE when widget shows key
+ * already (keep it), else TRUE and remembers key (make it anew). Takes
+ * key. traction_widget_forget_key() makes the next call return TRUE. */
+gboolean   traction_widget_take_key   (GtkWidget  *widget,
+                                       char       *key);
+void       traction_widget_forget_key (GtkWidget  *widget);
+
 /* Makes the row of item index (for traction_list_box_append_rows). */
 typedef GtkWidget *(*TractionRowFunc) (gpointer data,
                                        guint    index);

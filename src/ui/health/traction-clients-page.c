@@ -89,7 +89,6 @@ struct _TractionClientsPage
    * only when what it shows changed (see section_begin()). */
   GtkWidget             *pane_empty;
   GtkBox                *sections[N_SECTIONS];
-  char                  *section_keys[N_SECTIONS];
   GtkWidget             *movement_log;
 };
 
@@ -687,13 +686,8 @@ section_begin (TractionClientsPage *self,
                PaneSection          section,
                char                *key)
 {
-  if (g_strcmp0 (self->section_keys[section], key) == 0)
-    {
-      g_free (key);
-      return NULL;
-    }
-  g_free (self->section_keys[section]);
-  self->section_keys[section] = key;
+  if (!traction_widget_take_key (GTK_WIDGET (self->sections[section]), key))
+    return NULL;
   clear_box (self->sections[section]);
   return self->sections[section];
 }
@@ -704,7 +698,7 @@ pane_clear (TractionClientsPage *self)
 {
   for (guint i = 0; i < N_SECTIONS; i++)
     {
-      g_clear_pointer (&self->section_keys[i], g_free);
+      traction_widget_forget_key (GTK_WIDGET (self->sections[i]));
       clear_box (self->sections[i]);
     }
   self->movement_log = NULL;
@@ -1647,8 +1641,6 @@ traction_clients_page_finalize (GObject *object)
   g_clear_pointer (&self->name_keys, g_strfreev);
   g_clear_pointer (&self->scores, traction_heatmap_data_free);
   g_clear_pointer (&self->score_rows, g_hash_table_unref);
-  for (guint i = 0; i < N_SECTIONS; i++)
-    g_clear_pointer (&self->section_keys[i], g_free);
   G_OBJECT_CLASS (traction_clients_page_parent_class)->finalize (object);
 }
 

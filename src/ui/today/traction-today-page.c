@@ -15,6 +15,7 @@
 #include "traction-store-demo.h"
 #include "traction-clients-page.h"
 #include "traction-loader.h"
+#include "traction-widgets.h"
 
 typedef enum {
   CARD_OPEN,
@@ -991,12 +992,8 @@ fill_list (TractionTodayPage *self,
   GtkWidget *child;
 
   fill (self, &rows, load);
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (list), "traction-rows-key"), rows.key->str) == 0)
-    {
-      g_string_free (rows.key, TRUE);
-      return;
-    }
-  g_object_set_data_full (G_OBJECT (list), "traction-rows-key", g_string_free (rows.key, FALSE), g_free);
+  if (!traction_widget_take_key (GTK_WIDGET (list), g_string_free (rows.key, FALSE)))
+    return;
   rows.key = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
